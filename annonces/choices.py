@@ -1,0 +1,58 @@
+"""The closed lists of the marketplace, with their French labels."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    RESSOURCERIE = "ressourcerie", _("Ressourcerie")
+    RECYCLERIE = "recyclerie", _("Recyclerie")
+    SIAE = "siae", _("Structure d'insertion (SIAE)")
+    EA_ESAT = "ea_esat", _("Entreprise adaptée / ESAT")
+    SCOP = "scop", _("SCOP")
+    SCIC = "scic", _("SCIC")
+    ESUS = "esus", _("Entreprise solidaire d'utilité sociale (ESUS)")
+    ASSOCIATION = "association", _("Association")
+    COMPANY = "company", _("Entreprise")
+    PUBLIC_BODY = "public_body", _("Organisme public")
+
+
+class MembershipRole(models.TextChoices):
+    ADMIN = "admin", _("Administrateur")
+    STAFF = "staff", _("Équipe")
+
+
+class Unit(models.TextChoices):
+    PIECE = "piece", _("pièce(s)")
+    KG = "kg", _("kg")
+    METRE = "m", _("m")
+    SQUARE_METRE = "m2", _("m²")
+    CUBIC_METRE = "m3", _("m³")
+
+
+class Condition(models.TextChoices):
+    NEW = "new", _("Neuf")
+    AS_NEW = "as_new", _("Comme neuf")
+    GOOD = "good", _("Bon état")
+    USED = "used", _("État d'usage")
+    FOR_PARTS = "for_parts", _("Pour pièces ou à réparer")
+
+
+class PriceKind(models.TextChoices):
+    FREE = "free", _("Gratuit")
+    PRICE = "price", _("Prix fixe")
+    QUOTE = "quote", _("Sur devis")
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", _("Tout public")
+    PROFESSIONALS = "professionals", _("Professionnels uniquement")
+
+
+class LotStatus(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    PUBLISHED = "published", _("Publié")
+    RESERVED = "reserved", _("Réservé")
+    COLLECTED = "collected", _("Enlevé")
+    WITHDRAWN = "withdrawn", _("Retiré")
+    EXPIRED = "expired", _("Expiré")

@@ -1,0 +1,391 @@
+"""Organisations, categories, lots and their photos."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+from .choices import (
+    Audience,
+    Condition,
+    LotStatus,
+    MembershipRole,
+    OrganisationKind,
+    PriceKind,
+    Unit,
+)
+from .querysets import CategoryQuerySet, LotQuerySet
+from .validators import validate_siret
+
+_SLUG_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def unique_slug(text: str, max_length: int = 60) -> str:
+    """A readable slug with a random tail, so no query is needed to make it unique."""
+    tail = "".join(secrets.choice(_SLUG_ALPHABET) for _ in range(8))
+    return f"{slugify(text)[:max_length].strip('-') or 'lot'}-{tail}"
+
+
+def _choices_check(field: str, choices, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=models.Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class Located(models.Model):
+    """An address and the point it stands for (empty until placed)."""
+
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    postcode = models.CharField(_("code postal"), max_length=5, blank=True)
+    city = models.CharField(_("commune"), max_length=100)
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+def _location_checks(prefix: str) -> list[models.CheckConstraint]:
+    lat = models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90)
+    lon = models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180)
+    return [
+        models.CheckConstraint(condition=lat, name=f"{prefix}_latitude_range"),
+        models.CheckConstraint(condition=lon, name=f"{prefix}_longitude_range"),
+    ]
+
+
+class Organisation(Located):
+    name = models.CharField(_("nom"), max_length=150)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True)
+    kind = models.CharField(_("type de structure"), max_length=20, choices=OrganisationKind.choices)
+    siret = models.CharField(
+        _("SIRET"),
+        max_length=14,
+        blank=True,
+        validators=[validate_siret],
+        help_text=_("14 chiffres, sans espace."),
+    )
+    description = models.TextField(_("présentation"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    opening_hours = models.TextField(_("horaires d'ouverture"), blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    email = models.EmailField(_("e-mail de contact"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=20, blank=True)
+    is_network_member = models.BooleanField(_("membre du réseau"), default=False)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        related_name="organisations",
+        verbose_name=_("membres"),
+    )
+
+    class Meta:
+        verbose_name = _("structure")
+        verbose_name_plural = _("structures")
+        ordering = ["name"]
+        constraints = [
+            _choices_check("kind", OrganisationKind, "organisation_kind_valid"),
+            models.UniqueConstraint(
+                fields=["siret"], condition=~models.Q(siret=""), name="organisation_siret_unique"
+            ),
+            *_location_checks("organisation"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:80]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("annonces:organisation_detail", kwargs={"slug": self.slug})
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("utilisateur"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("structure"),
+    )
+    role = models.CharField(
+        _("rôle"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("adhésion")
+        verbose_name_plural = _("adhésions")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique"),
+            _choices_check("role", MembershipRole, "membership_role_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation} ({self.get_role_display()})"
+
+
+class Category(models.Model):
+    name = models.CharField(_("nom"), max_length=100)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("catégorie parente"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    co2_factor = models.DecimalField(
+        _("facteur CO₂ (kg CO₂e évités par kg réemployé)"),
+        max_digits=6,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_("Laisser vide pour reprendre celui de la catégorie parente."),
+    )
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("catégorie")
+        verbose_name_plural = _("catégories")
+        ordering = ["position", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(co2_factor__isnull=True) | models.Q(co2_factor__gte=0),
+                name="category_co2_factor_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("pk")), name="category_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return " › ".join(c.name for c in self.ancestors_and_self())
+
+    def ancestors_and_self(self) -> list["Category"]:
+        chain, node = [], self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+    def with_descendants(self) -> list[int]:
+        """Ids of this category and all below it; the tree is small, so one query walks it."""
+        children: dict[int | None, list[int]] = {}
+        for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        ids, todo = [], [self.pk]
+        while todo:
+            pk = todo.pop()
+            ids.append(pk)
+            todo.extend(children.get(pk, []))
+        return ids
+
+    def effective_co2_factor(self):
+        """This category's CO₂ factor, or the nearest ancestor's."""
+        for node in reversed(self.ancestors_and_self()):
+            if node.co2_factor is not None:
+                return node.co2_factor
+        return None
+
+    def clean(self) -> None:
+        node = self.parent
+        while node is not None:
+            if node.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("Une catégorie ne peut pas être rangée sous elle-même.")}
+                )
+            node = node.parent
+
+
+class Lot(Located, ClusterableModel):
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("structure"), on_delete=models.PROTECT, related_name="lots"
+    )
+    title = models.CharField(_("titre"), max_length=120)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True, editable=False)
+    description = models.TextField(_("description"), blank=True)
+    category = models.ForeignKey(
+        Category, verbose_name=_("catégorie"), on_delete=models.PROTECT, related_name="lots"
+    )
+    quantity = models.PositiveIntegerField(
+        _("quantité"), validators=[MinValueValidator(1), MaxValueValidator(1_000_000)]
+    )
+    unit = models.CharField(_("unité"), max_length=10, choices=Unit.choices, default=Unit.PIECE)
+    weight_kg = models.DecimalField(
+        _("poids estimé (kg)"),
+        max_digits=10,
+        decimal_places=1,
+        validators=[MinValueValidator(0)],
+        help_text=_("Poids total du lot, pour compter les déchets évités."),
+    )
+    condition = models.CharField(
+        _("état"), max_length=10, choices=Condition.choices, default=Condition.GOOD
+    )
+    price_kind = models.CharField(
+        _("prix"), max_length=10, choices=PriceKind.choices, default=PriceKind.FREE
+    )
+    price = models.DecimalField(
+        _("montant (€)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    audience = models.CharField(
+        _("public"), max_length=15, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    available_from = models.DateField(_("disponible à partir du"), default=timezone.localdate)
+    available_until = models.DateField(_("disponible jusqu'au"), null=True, blank=True)
+    status = models.CharField(
+        _("statut"),
+        max_length=10,
+        choices=LotStatus.choices,
+        default=LotStatus.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(_("publié le"), null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = LotQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lot")
+        verbose_name_plural = _("lots")
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0), name="lot_quantity_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weight_kg__gte=0), name="lot_weight_not_negative"
+            ),
+            _choices_check("status", LotStatus, "lot_status_valid"),
+            _choices_check("unit", Unit, "lot_unit_valid"),
+            _choices_check("condition", Condition, "lot_condition_valid"),
+            _choices_check("audience", Audience, "lot_audience_valid"),
+            _choices_check("price_kind", PriceKind, "lot_price_kind_valid"),
+            # A fixed price needs an amount; free and on-quote lots carry none.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(price_kind=PriceKind.PRICE, price__isnull=False, price__gte=0)
+                    | (~models.Q(price_kind=PriceKind.PRICE) & models.Q(price__isnull=True))
+                ),
+                name="lot_price_matches_kind",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(available_until__isnull=True)
+                | models.Q(available_until__gte=models.F("available_from")),
+                name="lot_availability_ordered",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=LotStatus.PUBLISHED)
+                | models.Q(published_at__isnull=False),
+                name="lot_published_has_date",
+            ),
+            *_location_checks("lot"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.title)
+        if self.status == LotStatus.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("annonces:lot_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        errors = {}
+        if self.price_kind == PriceKind.PRICE and self.price is None:
+            errors["price"] = _("Indiquez le montant demandé.")
+        if self.price_kind != PriceKind.PRICE:
+            self.price = None
+        if (
+            self.available_until
+            and self.available_from
+            and self.available_until < self.available_from
+        ):
+            errors["available_until"] = _("La fin de disponibilité précède son début.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_visible(self) -> bool:
+        """Shown to the public: published and not past its availability."""
+        if self.status != LotStatus.PUBLISHED:
+            return False
+        return self.available_until is None or self.available_until >= timezone.localdate()
+
+    @property
+    def cover(self):
+        """The first photo, or None."""
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
+
+
+class LotPhoto(Orderable):
+    lot = ParentalKey(Lot, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("description de la photo"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ce que montre la photo, pour les personnes qui ne la voient pas."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo du lot")
+        verbose_name_plural = _("photos du lot")
+
+    def __str__(self) -> str:
+        return f"{self.lot} · photo {self.sort_order}"

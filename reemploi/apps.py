@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReemploiConfig(AppConfig):
+    name = "reemploi"
+    verbose_name = "Réemploi GOSB"
