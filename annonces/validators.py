@@ -17,7 +17,8 @@ def luhn_is_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-# La Poste's SIRETs break the Luhn rule; INSEE gives them a digit sum divisible by 5.
+# Many of La Poste's establishments break the Luhn rule: INSEE numbers them so that
+# their digits add up to a multiple of 5 instead.
 LA_POSTE_SIREN = "356000000"
 
 
@@ -25,11 +26,8 @@ def validate_siret(value: str) -> None:
     """A SIRET is 14 digits passing the Luhn check (La Poste's own rule aside)."""
     if len(value) != 14 or not value.isdigit():
         raise ValidationError(_("Un SIRET compte 14 chiffres, sans espace."), code="siret_format")
-    if value.startswith(LA_POSTE_SIREN):
-        valid = sum(int(c) for c in value) % 5 == 0
-    else:
-        valid = luhn_is_valid(value)
-    if not valid:
+    la_poste = value.startswith(LA_POSTE_SIREN) and sum(int(c) for c in value) % 5 == 0
+    if not (luhn_is_valid(value) or la_poste):
         raise ValidationError(
             _("Ce numéro SIRET n'existe pas : vérifiez les chiffres saisis."), code="siret_checksum"
         )

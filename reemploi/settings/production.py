@@ -6,6 +6,9 @@ from .env import env_bool, env_str
 SECRET_KEY = env_str("SECRET_KEY")  # no default: refuse to start without one
 DEBUG = False
 
+# WhiteNoise serves the collected static files straight after the security middleware.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True

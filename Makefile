@@ -1,0 +1,39 @@
+# The two commands a newcomer types: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+FAST_DB ?= sqlite:///$(CURDIR)/.test-fast.sqlite3
+
+.PHONY: install run test test-fast lint format bench
+
+$(VENV)/.installed: pyproject.toml .ci/constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c .ci/constraints.txt -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+## Serve the site on http://127.0.0.1:8000 with the demo data (SQLite, no service needed).
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## The whole suite on real PostgreSQL, Elasticsearch and Chromium, then again on SQLite.
+test: install
+	$(BIN)/python -m tests.services
+
+## The inner loop: SQLite only, no browser, no Elasticsearch.
+test-fast: install
+	DATABASE_URL=$(FAST_DB) $(BIN)/pytest -q -m "not browser and not elasticsearch and not postgres"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=reemploi.settings.production SECRET_KEY=lint-only-$$(date +%s)-not-a-real-secret-key-but-long-enough \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .

@@ -1,0 +1,121 @@
+"""The lot list, the lot page and the organisation page, as the public sees them."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from annonces.choices import LotStatus
+from tests.factories import LotFactory, LotPhotoFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = reverse("annonces:lot_list")
+
+
+def hidden_lots():
+    yesterday = timezone.localdate() - timedelta(days=1)
+    return [
+        LotFactory(title="Brouillon caché", status=LotStatus.DRAFT, published_at=None),
+        LotFactory(title="Lot retiré", status=LotStatus.WITHDRAWN),
+        LotFactory(
+            title="Lot expiré",
+            available_from=yesterday - timedelta(days=9),
+            available_until=yesterday,
+        ),
+    ]
+
+
+def test_lot_list_shows_newest_first_and_hides_what_is_not_public(client):
+    now = timezone.now()
+    LotFactory(title="Ancien lot de tuiles", published_at=now - timedelta(days=3))
+    LotFactory(title="Nouveau lot de portes", published_at=now)
+    hidden_lots()
+    page = client.get(LIST_URL).content.decode()
+    assert page.index("Nouveau lot de portes") < page.index("Ancien lot de tuiles")
+    for title in ("Brouillon caché", "Lot retiré", "Lot expiré"):
+        assert title not in page
+    assert "2 lots disponibles" in page
+
+
+def test_lot_list_is_paginated_and_pages_do_not_overlap(client, settings):
+    lots = LotFactory.create_batch(30)
+    first = client.get(LIST_URL)
+    second = client.get(LIST_URL, {"page": 2})
+    on_first = {lot.pk for lot in first.context["lots"]}
+    on_second = {lot.pk for lot in second.context["lots"]}
+    assert len(on_first) == 24 and len(on_second) == 6
+    assert on_first.isdisjoint(on_second)
+    assert on_first | on_second == {lot.pk for lot in lots}
+    assert "Page 1 sur 2" in first.content.decode()
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "999999999999999999999", "2.5", ""])
+def test_a_bad_page_number_shows_a_page_not_an_error(client, page):
+    LotFactory.create_batch(3)
+    response = client.get(LIST_URL, {"page": page})
+    assert response.status_code == 200
+    assert len(response.context["lots"]) == 3
+
+
+def test_empty_lot_list_says_so(client):
+    assert "Aucun lot n'est disponible" in client.get(LIST_URL).content.decode()
+
+
+def test_lot_list_needs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    for lot in LotFactory.create_batch(10):
+        LotPhotoFactory(lot=lot)
+    client.get(LIST_URL)  # renditions are made once, on the first view
+    with django_assert_max_num_queries(8):
+        response = client.get(LIST_URL)
+    assert len(response.context["lots"]) == 10
+
+
+def test_lot_page_shows_what_a_collector_needs(client):
+    lot = LotFactory(title="Carrelage grès cérame 30×30", quantity=18, unit="m2", city="Orly")
+    LotPhotoFactory(lot=lot, alt_text="Carreaux gris empilés")
+    page = client.get(lot.get_absolute_url()).content.decode()
+    assert "<h1>Carrelage grès cérame 30×30</h1>" in page
+    assert "18 m²" in page
+    assert "Bon état" in page
+    assert lot.organisation.name in page
+    assert "Orly" in page
+    assert 'alt="Carreaux gris empilés"' in page
+    assert "Gratuit" in page
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_a_lot_that_is_not_public_gives_a_french_404(client, index):
+    lot = hidden_lots()[index]
+    response = client.get(lot.get_absolute_url())
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+def test_unknown_lot_gives_a_french_404(client):
+    response = client.get(reverse("annonces:lot_detail", kwargs={"slug": "nexiste-pas"}))
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+def test_organisation_page_lists_only_its_own_public_lots(client):
+    organisation = OrganisationFactory(name="La Pagaille", description="Ressourcerie à Orly.")
+    LotFactory(organisation=organisation, title="Vélo enfant 16 pouces")
+    LotFactory(organisation=organisation, title="Lot retiré", status=LotStatus.WITHDRAWN)
+    LotFactory(title="Lot d'une autre structure")
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    assert "<h1>La Pagaille</h1>" in page
+    assert "Vélo enfant 16 pouces" in page
+    assert "Lot retiré" not in page
+    assert "Lot d'une autre structure" not in page
+
+
+def test_organisation_without_lots_says_so(client):
+    page = client.get(OrganisationFactory().get_absolute_url()).content.decode()
+    assert "aucun lot disponible" in page
+
+
+def test_unknown_organisation_gives_a_404(client):
+    url = reverse("annonces:organisation_detail", kwargs={"slug": "inconnue"})
+    assert client.get(url).status_code == 404

@@ -1,0 +1,45 @@
+"""The Wagtail home page."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from annonces.choices import LotStatus
+from cms.models import HomePage
+from tests.factories import LotFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_database_serves_the_home_page_at_the_root(client):
+    assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Le réseau du réemploi de Grand-Orly Seine Bièvre" in response.content.decode()
+
+
+def test_home_page_shows_the_latest_public_lots_and_links_to_all(client):
+    LotFactory(title="Portes isoplanes 83 cm")
+    LotFactory(title="Brouillon", status=LotStatus.DRAFT, published_at=None)
+    page = client.get("/").content.decode()
+    assert "Portes isoplanes 83 cm" in page
+    assert "Brouillon" not in page
+    assert 'href="/annonces/">Toutes les annonces' in page
+
+
+def test_home_page_lists_at_most_its_configured_number_of_lots(client):
+    home = HomePage.objects.get()
+    home.latest_lots_count = 3
+    home.save()
+    LotFactory.create_batch(5)
+    assert len(client.get("/").context["latest_lots"]) == 3
+
+
+def test_there_is_one_home_page_at_the_top_of_the_tree():
+    assert HomePage.allowed_parent_page_models() == [Page]
+    assert not HomePage.can_create_at(Page.get_first_root_node())
+
+
+def test_unknown_page_gives_a_french_404(client):
+    response = client.get("/cette-page-nexiste-pas/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
