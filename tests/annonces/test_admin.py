@@ -1,0 +1,75 @@
+"""Network staff manage organisations, categories and lots in Wagtail's admin."""
+
+import pytest
+from django.urls import reverse
+
+from annonces.choices import LotStatus
+from annonces.models import Lot, Organisation
+from tests.factories import CategoryFactory, LotFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("animatrice", "anim@example.org", "x")
+    client.force_login(admin)
+    return client
+
+
+@pytest.mark.parametrize("model", ["organisation", "category", "lot"])
+def test_admin_lists_and_offers_to_create_each_kind(staff_client, model):
+    LotFactory()
+    assert staff_client.get(reverse(f"wagtailsnippets_annonces_{model}:list")).status_code == 200
+    assert staff_client.get(reverse(f"wagtailsnippets_annonces_{model}:add")).status_code == 200
+
+
+def test_admin_is_closed_to_anonymous_visitors(client):
+    response = client.get(reverse("wagtailsnippets_annonces_lot:list"))
+    assert response.status_code == 302
+    assert "/gestion/login/" in response["Location"]
+
+
+def test_staff_create_an_organisation_and_a_bad_siret_is_explained(staff_client):
+    url = reverse("wagtailsnippets_annonces_organisation:add")
+    data = {
+        "name": "La Mine",
+        "slug": "la-mine",
+        "kind": "ressourcerie",
+        "siret": "73282932000075",
+        "address": "3 rue de la Mine",
+        "postcode": "94110",
+        "city": "Arcueil",
+    }
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "Ce numéro SIRET n&#x27;existe pas" in response.content.decode()
+    assert not Organisation.objects.filter(slug="la-mine").exists()
+
+    response = staff_client.post(url, {**data, "siret": "73282932000074"})
+    assert response.status_code == 302
+    assert Organisation.objects.get(slug="la-mine").city == "Arcueil"
+
+
+def test_staff_unpublish_a_lot_and_it_leaves_the_public_list(staff_client, client):
+    lot = LotFactory(title="Palettes en bois", organisation=OrganisationFactory())
+    edit = reverse("wagtailsnippets_annonces_lot:edit", args=[lot.pk])
+    form = staff_client.get(edit).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(
+        {
+            "organisation": lot.organisation.pk,
+            "category": CategoryFactory().pk,
+            "status": LotStatus.WITHDRAWN,
+            "available_from": lot.available_from.isoformat(),
+            "photos-TOTAL_FORMS": "0",
+            "photos-INITIAL_FORMS": "0",
+            "photos-MIN_NUM_FORMS": "0",
+            "photos-MAX_NUM_FORMS": "8",
+        }
+    )
+    response = staff_client.post(edit, data)
+    assert response.status_code == 302, response.context["form"].errors
+    lot.refresh_from_db()
+    assert lot.status == LotStatus.WITHDRAWN
+    assert Lot.objects.visible().count() == 0
