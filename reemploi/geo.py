@@ -1,0 +1,256 @@
+"""Places of Grand-Orly Seine Bièvre: points, the commune gazetteer, distances.
+
+Pure Python (no Django), so the gazetteer answers offline, in the demo and in
+the tests. The network geocoder (geopy's BANFrance, Nominatim) will sit beside
+it; with no network, `find_commune` is the fallback that never fails.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from geopy.distance import geodesic
+
+__all__ = [
+    "COMMUNES",
+    "TERRITORY_BBOX",
+    "Commune",
+    "Point",
+    "bounding_box",
+    "communes_for_postcode",
+    "distance_km",
+    "find_commune",
+    "get_commune",
+    "in_territory",
+    "normalize",
+]
+
+BBox = tuple[float, float, float, float]  # (min_lat, min_lon, max_lat, max_lon)
+
+
+def _coordinate(value: float, label: str, limit: float) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{label} invalide : {value!r}.") from None
+    if not math.isfinite(number) or not -limit <= number <= limit:
+        raise ValueError(f"{label} hors limites (de -{limit:g} à {limit:g}) : {value!r}.")
+    return number
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A WGS84 position in decimal degrees."""
+
+    lat: float
+    lon: float
+
+    def __post_init__(self) -> None:
+        # Coerce Decimal/int (database fields, forms) so that equality and hashing behave.
+        object.__setattr__(self, "lat", _coordinate(self.lat, "Latitude", 90))
+        object.__setattr__(self, "lon", _coordinate(self.lon, "Longitude", 180))
+
+
+@dataclass(frozen=True, slots=True)
+class Commune:
+    """A commune of the territory, with its official name and codes."""
+
+    name: str
+    insee: str
+    postcodes: tuple[str, ...]
+    centre: Point
+    departement: str
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def slug(self) -> str:
+        """The name in lower-case ASCII words joined by hyphens: "l-hay-les-roses"."""
+        return _fold(self.name).replace(" ", "-")
+
+
+# INSEE codes and postcodes as in INSEE's Code officiel géographique and La Poste's
+# base of postcodes. Centres are the town hall where known, otherwise the commune's
+# reference point: good to a few hundred metres, enough to rank lots by distance.
+_GAZETTEER: tuple[tuple[str, str, tuple[str, ...], float, float], ...] = (
+    ("Ablon-sur-Seine", "94001", ("94480",), 48.7278, 2.4169),
+    ("Arcueil", "94003", ("94110",), 48.8060, 2.3369),
+    ("Athis-Mons", "91027", ("91200",), 48.7065, 2.3866),
+    ("Cachan", "94016", ("94230",), 48.7946, 2.3341),
+    ("Chevilly-Larue", "94021", ("94550",), 48.7731, 2.3528),
+    ("Choisy-le-Roi", "94022", ("94600",), 48.7624, 2.4095),
+    ("Fresnes", "94034", ("94260",), 48.7551, 2.3220),
+    ("Gentilly", "94037", ("94250",), 48.8150, 2.3383),
+    ("Ivry-sur-Seine", "94041", ("94200",), 48.8120, 2.3875),
+    ("Juvisy-sur-Orge", "91326", ("91260",), 48.6899, 2.3734),
+    ("L'Haÿ-les-Roses", "94038", ("94240",), 48.7792, 2.3374),
+    ("Le Kremlin-Bicêtre", "94043", ("94270",), 48.8108, 2.3567),
+    ("Morangis", "91432", ("91420",), 48.7053, 2.3411),
+    ("Orly", "94054", ("94310",), 48.7431, 2.4006),
+    # La Poste gives the airport's 94390 to Paray-Vieille-Poste, on whose land most of it lies.
+    ("Paray-Vieille-Poste", "91479", ("91550", "94390"), 48.7150, 2.3600),
+    ("Rungis", "94065", ("94150",), 48.7469, 2.3497),
+    ("Savigny-sur-Orge", "91589", ("91600",), 48.6797, 2.3494),
+    ("Thiais", "94073", ("94320",), 48.7642, 2.3910),
+    ("Valenton", "94074", ("94460",), 48.7469, 2.4658),
+    ("Villejuif", "94076", ("94800",), 48.7919, 2.3631),
+    ("Villeneuve-le-Roi", "94077", ("94290",), 48.7358, 2.4286),
+    ("Villeneuve-Saint-Georges", "94078", ("94190",), 48.7350, 2.4539),
+    ("Viry-Châtillon", "91687", ("91170",), 48.6717, 2.3723),
+    ("Vitry-sur-Seine", "94081", ("94400",), 48.7886, 2.3885),
+)
+
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
+_ARTICLES = ("le ", "la ", "les ", "l ")
+_SLASH_SUR = re.compile(r"\bs/", re.IGNORECASE)  # "Ivry s/ Seine"
+_FIVE_DIGITS = re.compile(r"\b[0-9]{5}\b")
+
+
+def _fold(text: str) -> str:
+    """Casefold, strip accents, and keep only letters and digits as space-separated words."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    chars = (" " if not ch.isalnum() else ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join("".join(chars).split())
+
+
+def normalize(text: str) -> str:
+    """Fold a place name for comparison: "Villeneuve-St-Georges" → "villeneuve saint georges"."""
+    words = _fold(_SLASH_SUR.sub(" sur ", text)).split()
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
+
+
+def _without_article(name: str) -> str:
+    for article in _ARTICLES:
+        if name.startswith(article):
+            return name[len(article) :]
+    return name
+
+
+COMMUNES: tuple[Commune, ...] = tuple(
+    sorted(
+        (
+            Commune(name, insee, postcodes, Point(lat, lon), departement=insee[:2])
+            for name, insee, postcodes, lat, lon in _GAZETTEER
+        ),
+        # Compare folded names so that accents and case do not reorder the list.
+        key=lambda commune: normalize(commune.name),
+    )
+)
+
+_BY_INSEE = {commune.insee: commune for commune in COMMUNES}
+_BY_POSTCODE = {
+    postcode: [c for c in COMMUNES if postcode in c.postcodes]
+    for postcode in sorted({postcode for c in COMMUNES for postcode in c.postcodes})
+}
+# "Kremlin Bicêtre" and "Haÿ-les-Roses" are written without their article as often as with it.
+_BY_NAME = {normalize(c.name): c for c in COMMUNES} | {
+    _without_article(normalize(c.name)): c for c in COMMUNES
+}
+
+
+def get_commune(insee: str) -> Commune:
+    """The commune with this INSEE code; KeyError if it is not in the territory."""
+    return _BY_INSEE[insee.strip()]
+
+
+def communes_for_postcode(postcode: str) -> list[Commune]:
+    """The communes served by this postcode, empty if it is not the territory's."""
+    return list(_BY_POSTCODE.get(postcode.replace(" ", ""), ()))
+
+
+def _communes_for_code(code: str) -> list[Commune]:
+    commune = _BY_INSEE.get(code)
+    return [commune] if commune else communes_for_postcode(code)
+
+
+def _name_mentioned_last(folded: str, among: list[Commune] | None = None) -> Commune | None:
+    """The commune whose name ends last in the text (the town closes a French address)."""
+    padded = f" {folded} "
+    best: tuple[int, int, Commune] | None = None
+    for name, commune in _BY_NAME.items():
+        if among is not None and commune not in among:
+            continue
+        start = padded.rfind(f" {name} ")
+        if start >= 0:
+            candidate = (start + len(name), len(name), commune)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    return best[2] if best else None
+
+
+def find_commune(text: str | None) -> Commune | None:
+    """The commune a name, INSEE code, postcode or address designates, else None."""
+    if not isinstance(text, str):
+        return None
+    folded = normalize(text)
+    if not folded:
+        return None
+    if folded in _BY_NAME:
+        return _BY_NAME[folded]
+    codes = _FIVE_DIGITS.findall(folded)
+    by_code = [commune for code in codes for commune in _communes_for_code(code)]
+    if by_code:
+        # A street is often named after the next town ("rue de Fresnes, 94400 Vitry"):
+        # a name counts only if it agrees with the postcode.
+        return _name_mentioned_last(folded, among=by_code) or by_code[0]
+    if codes and "cedex" not in folded.split():
+        return None  # "12 rue d'Orly, 75013 Paris" is in Paris, not in Orly.
+    return _name_mentioned_last(folded)  # Also "94152 Rungis Cedex": CEDEX codes are unlisted.
+
+
+def distance_km(a: Point, b: Point) -> float:
+    """The geodesic (WGS84 ellipsoid) distance between two points, in kilometres."""
+    return geodesic((a.lat, a.lon), (b.lat, b.lon)).km
+
+
+# Below the smallest radius of curvature of the WGS84 ellipsoid (6,335.4 km, along the
+# meridian at the equator): angles computed with it overestimate the real ones.
+_EARTH_RADIUS_LOWER_BOUND_KM = 6335.0
+
+
+def bounding_box(centre: Point, radius_km: float) -> BBox:
+    """A latitude/longitude box holding every point within radius_km of centre."""
+    if not radius_km >= 0:  # Also refuses NaN.
+        raise ValueError(f"Le rayon doit être positif : {radius_km!r}.")
+    # Safe because any path between two parallels is at least the meridian arc between
+    # them, so no point within the radius is further than delta in latitude; in longitude,
+    # asin(sin δ / cos φ) is the exact widest offset of a spherical cap, and the ~0.7 %
+    # overestimate of delta covers the ellipsoid's flattening (checked by the tests).
+    delta = radius_km / _EARTH_RADIUS_LOWER_BOUND_KM
+    phi = math.radians(centre.lat)
+    min_lat = max(-90.0, centre.lat - math.degrees(delta))
+    max_lat = min(90.0, centre.lat + math.degrees(delta))
+    if abs(phi) + delta >= math.pi / 2:
+        return (min_lat, -180.0, max_lat, 180.0)  # The cap reaches a pole: all longitudes.
+    delta_lon = math.degrees(math.asin(math.sin(delta) / math.cos(phi)))
+    min_lon, max_lon = centre.lon - delta_lon, centre.lon + delta_lon
+    if min_lon < -180.0 or max_lon > 180.0:
+        # Widened rather than split in two across the antimeridian: never the case here.
+        return (min_lat, -180.0, max_lat, 180.0)
+    return (min_lat, min_lon, max_lat, max_lon)
+
+
+def _union(boxes: list[BBox]) -> BBox:
+    return (
+        min(box[0] for box in boxes),
+        min(box[1] for box in boxes),
+        max(box[2] for box in boxes),
+        max(box[3] for box in boxes),
+    )
+
+
+# An approximation of the territory: the box around the 24 centres widened by 3 km.
+# It takes in slices of Paris 13e, Antony and Créteil: fit to reject far-off points,
+# not to tell whether an address is in the territory (find_commune does that).
+TERRITORY_MARGIN_KM = 3.0
+TERRITORY_BBOX: BBox = _union([bounding_box(c.centre, TERRITORY_MARGIN_KM) for c in COMMUNES])
+
+
+def in_territory(point: Point) -> bool:
+    """Whether the point falls in the territory's approximate bounding box."""
+    min_lat, min_lon, max_lat, max_lon = TERRITORY_BBOX
+    return min_lat <= point.lat <= max_lat and min_lon <= point.lon <= max_lon
