@@ -5,10 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search.api import api
+
 urlpatterns = [
     path("gestion/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("annonces.urls")),
+    path("", include("search.urls")),
+    path("api/", api.urls),
 ]
 
 if settings.DEBUG:

@@ -111,8 +111,16 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # Empty means "no Elasticsearch": search answers from the database.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "reemploi-lots")  # the alias searched
+ELASTICSEARCH_REPLICAS = int(env_str("ELASTICSEARCH_REPLICAS", "0"))
+# Seconds a search waits before the database answers instead.
+ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "2"))
 
 LOTS_PER_PAGE = 24
+
+# Map tiles come from the internet; without it the map shows its markers on a blank ground.
+MAP_TILES_URL = env_str("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_ATTRIBUTION = env_str("MAP_ATTRIBUTION", "© OpenStreetMap")
 
 LOGGING = {
     "version": 1,

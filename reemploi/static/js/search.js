@@ -1,0 +1,59 @@
+// The search page: the results map and "autour de moi". Without JavaScript the form still works.
+(function () {
+  "use strict";
+
+  function drawMap() {
+    var element = document.getElementById("carte");
+    var data = document.getElementById("lots-geojson");
+    if (!element || !data || !window.L || element.dataset.drawn) return;
+    element.dataset.drawn = "1";
+    var map = L.map(element, { scrollWheelZoom: false });
+    L.tileLayer(element.dataset.tiles, { maxZoom: 18, attribution: "© OpenStreetMap" }).addTo(map);
+    var layer = L.geoJSON(JSON.parse(data.textContent), {
+      onEachFeature: function (feature, marker) {
+        var link = document.createElement("a");
+        link.href = feature.properties.url;
+        link.textContent = feature.properties.title;
+        marker.bindPopup(link);
+      },
+    }).addTo(map);
+    var bounds = layer.getBounds();
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 15 });
+    else map.setView([48.76, 2.39], 12);
+  }
+
+  function nearMe(button) {
+    var form = button.closest("form");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (!navigator.geolocation) return;
+      button.disabled = true;
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          form.elements.lat.value = position.coords.latitude.toFixed(5);
+          form.elements.lon.value = position.coords.longitude.toFixed(5);
+          form.elements.lieu.value = "";
+          button.disabled = false;
+          form.requestSubmit();
+        },
+        function () {
+          button.disabled = false;
+          alert(button.dataset.refused || "Position indisponible : indiquez une commune.");
+        },
+        { timeout: 10000 }
+      );
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    drawMap();
+    document.querySelectorAll("[data-near-me]").forEach(nearMe);
+    var place = document.querySelector("input[name=lieu]");
+    if (place) place.addEventListener("input", function () {
+      // A typed place replaces a position found by "autour de moi".
+      place.form.elements.lat.value = "";
+      place.form.elements.lon.value = "";
+    });
+  });
+  document.body.addEventListener("htmx:afterSettle", drawMap);
+})();

@@ -1,0 +1,166 @@
+"""The lot search answered by Elasticsearch, through elasticsearch-dsl."""
+
+from functools import cache
+
+from django.conf import settings
+from django.utils import timezone
+from elasticsearch import ApiError, Elasticsearch, TransportError
+from elasticsearch_dsl import Q, Search
+
+from annonces.choices import Audience, PriceKind
+from reemploi.geo import Point, distance_km
+
+from ..es_index import LotIndex
+from ..query import Hit, LotQuery, LotResults, Sort
+from ..text import fold
+
+FACETS = {
+    "category": "category_path",
+    "condition": "condition",
+    "price_kind": "price_kind",
+    "organisation": "organisation_id",
+}
+
+
+class ElasticsearchBackend:
+    name = "elasticsearch"
+    # Whatever the engine answers wrong or not at all, the database takes over.
+    unavailable_errors = (TransportError, ApiError)
+
+    def __init__(self, client: Elasticsearch, alias: str):
+        self.client = client
+        self.index = LotIndex(client, alias)
+
+    @classmethod
+    @cache
+    def shared(cls) -> "ElasticsearchBackend":
+        """One client per process, with short timeouts so a dead node costs little."""
+        client = Elasticsearch(
+            settings.ELASTICSEARCH_URL,
+            request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+            max_retries=0,
+            retry_on_timeout=False,
+        )
+        return cls(client, settings.ELASTICSEARCH_INDEX)
+
+    def apply_outbox(self) -> int:
+        return self.index.apply_outbox()
+
+    def search(self, query: LotQuery) -> LotResults:
+        search = self._filtered(Search(using=self.client, index=self.index.alias), query)
+        if query.text.strip():
+            text = Q(
+                "multi_match",
+                query=query.text[:2000],
+                fields=["title^3", "description", "organisation"],
+                fuzziness="AUTO",
+                prefix_length=1,
+                operator="and",
+            )
+            if query.centre:
+                # Near lots rank higher when a place is given, without hiding the far ones.
+                text = Q(
+                    "function_score",
+                    query=text,
+                    boost_mode="multiply",
+                    functions=[
+                        {
+                            "gauss": {
+                                "location": {
+                                    "origin": self._origin(query.centre),
+                                    "offset": "1km",
+                                    "scale": f"{max(query.radius_km or 10, 2) / 2}km",
+                                }
+                            },
+                        }
+                    ],
+                )
+            search = search.query(text)
+        search = self._sorted(search, query)
+        for name, field in FACETS.items():
+            search.aggs.bucket(name, "terms", field=field, size=500)
+        search = search.source(["location"]).extra(track_total_hits=True)
+        response = search[query.offset : query.offset + query.per_page].execute()
+        return LotResults(
+            hits=[self._hit(hit, query) for hit in response.hits],
+            total=response.hits.total.value,
+            query=query,
+            facets={
+                name: {b.key: b.doc_count for b in response.aggregations[name].buckets}
+                for name in FACETS
+            },
+            backend=self.name,
+        )
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[str]:
+        folded = fold(prefix.strip())[:100]
+        if len(folded) < 2:
+            return []
+        search = (
+            Search(using=self.client, index=self.index.alias)
+            .filter("prefix", title_folded=folded)
+            .filter(self._unexpired())
+            .exclude("term", audience=Audience.PROFESSIONALS)
+        )
+        search = search.sort("title_folded").source(["title"])[: limit * 4]
+        return list(dict.fromkeys(hit.title for hit in search.execute()))[:limit]
+
+    @staticmethod
+    def _origin(point: Point) -> dict:
+        return {"lat": point.lat, "lon": point.lon}
+
+    @staticmethod
+    def _unexpired() -> Q:
+        today = timezone.localdate().isoformat()
+        return Q(
+            "bool",
+            should=[
+                Q("range", available_until={"gte": today}),
+                ~Q("exists", field="available_until"),
+            ],
+            minimum_should_match=1,
+        )
+
+    def _filtered(self, search: Search, query: LotQuery) -> Search:
+        search = search.filter(self._unexpired())
+        if not query.include_professional:
+            search = search.exclude("term", audience=Audience.PROFESSIONALS)
+        if query.category_ids:
+            search = search.filter("terms", category_path=[str(pk) for pk in query.category_ids])
+        if query.conditions:
+            search = search.filter("terms", condition=list(query.conditions))
+        if query.free_only:
+            search = search.filter("term", price_kind=PriceKind.FREE)
+        if query.organisation_id:
+            search = search.filter("term", organisation_id=str(query.organisation_id))
+        if query.centre and query.radius_km:
+            search = search.filter(
+                "geo_distance", distance=f"{query.radius_km}km", location=self._origin(query.centre)
+            )
+        return search
+
+    def _sorted(self, search: Search, query: LotQuery) -> Search:
+        sort = query.effective_sort
+        newest = [{"published_at": {"order": "desc"}}, {"_id": {"order": "desc"}}]
+        if sort == Sort.DISTANCE:
+            distance = {
+                "_geo_distance": {
+                    "location": self._origin(query.centre),
+                    "order": "asc",
+                    "unit": "km",
+                    "distance_type": "arc",
+                }
+            }
+            return search.sort(distance, *newest)
+        if sort == Sort.RELEVANCE:
+            return search.sort({"_score": {"order": "desc"}}, *newest)
+        return search.sort(*newest)
+
+    @staticmethod
+    def _hit(hit, query: LotQuery) -> Hit:
+        distance = None
+        location = getattr(hit, "location", None)
+        if query.centre and location:
+            # The same geodesic as the database backend, so both show the same figure.
+            distance = distance_km(query.centre, Point(location["lat"], location["lon"]))
+        return Hit(lot_id=int(hit.meta.id), distance_km=distance, score=hit.meta.score or 0.0)

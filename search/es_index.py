@@ -1,0 +1,171 @@
+"""Index versions behind an alias: create, bulk load, swap, reconcile, apply the outbox."""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch.helpers import scan, streaming_bulk
+
+from annonces.models import Lot
+
+from .backends.database import category_ancestors
+from .documents import LotDocument
+from .models import IndexOutbox
+
+BULK_CHUNK = 1000
+
+
+def lots_to_index():
+    return Lot.objects.visible().select_related("organisation").order_by("pk")
+
+
+def actions(index: str, lots: Iterable[Lot]) -> Iterator[dict]:
+    ancestors = category_ancestors()
+    for lot in lots:
+        document = LotDocument.from_lot(lot, ancestors.get(lot.category_id, [lot.category_id]))
+        yield {"_op_type": "index", "_index": index, **document.to_dict(include_meta=True)}
+
+
+@dataclass
+class Reconciliation:
+    missing: list[int] = field(default_factory=list)  # visible in the database, not in the index
+    stale: list[int] = field(default_factory=list)  # in both, the index older than the lot
+    extra: list[int] = field(default_factory=list)  # in the index, no longer visible
+
+    @property
+    def differences(self) -> int:
+        return len(self.missing) + len(self.stale) + len(self.extra)
+
+
+class LotIndex:
+    """The lots' index: versioned names `<alias>-<timestamp>`, searched through the alias."""
+
+    def __init__(self, client: Elasticsearch, alias: str):
+        self.client = client
+        self.alias = alias
+
+    def _settings(self) -> dict:
+        return {
+            "number_of_shards": 1,
+            "number_of_replicas": settings.ELASTICSEARCH_REPLICAS,
+            "refresh_interval": "1s",
+        }
+
+    def create_version(self) -> str:
+        """A new empty index with the lot mapping, not yet behind the alias."""
+        name = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
+        index = LotDocument._index.clone(name)
+        index.settings(**self._settings())
+        index.create(using=self.client)
+        return name
+
+    def current_versions(self) -> list[str]:
+        try:
+            return sorted(self.client.indices.get_alias(name=self.alias).body)
+        except NotFoundError:
+            return []
+
+    def ensure(self) -> None:
+        """Create the first version behind the alias if there is none."""
+        if not self.current_versions():
+            self.swap_to(self.create_version())
+
+    def swap_to(self, name: str) -> None:
+        """Point the alias at `name` in one atomic step, then drop the older versions."""
+        old = self.current_versions()
+        removals = [{"remove": {"index": o, "alias": self.alias}} for o in old]
+        self.client.indices.update_aliases(
+            actions=[*removals, {"add": {"index": name, "alias": self.alias}}]
+        )
+        for index in old:
+            self.client.indices.delete(index=index, ignore_unavailable=True)
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Load every visible lot into a new version, then swap: searches never see a gap."""
+        name = self.create_version()
+        # Replicas and refreshes are costs a bulk load does without.
+        self.client.indices.put_settings(
+            index=name, settings={"refresh_interval": "-1", "number_of_replicas": 0}
+        )
+        lots = lots_to_index()
+        total = lots.count()
+        done = 0
+        for _ok, _item in streaming_bulk(
+            self.client,
+            actions(name, lots.iterator(chunk_size=BULK_CHUNK)),
+            chunk_size=BULK_CHUNK,
+            request_timeout=120,
+        ):
+            done += 1
+            if progress and (done % BULK_CHUNK == 0 or done == total):
+                progress(done, total)
+        self.client.indices.put_settings(index=name, settings=self._settings())
+        self.client.indices.refresh(index=name)
+        self.swap_to(name)
+        return done
+
+    def index_lots(self, lot_ids: Iterable[int]) -> None:
+        """Bring these lots' documents up to date: index the visible, delete the others."""
+        lot_ids = set(lot_ids)
+        visible = list(lots_to_index().filter(pk__in=lot_ids))
+        gone = lot_ids - {lot.pk for lot in visible}
+        deletions = ({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in sorted(gone))
+        for _ in streaming_bulk(
+            self.client,
+            [*actions(self.alias, visible), *deletions],
+            chunk_size=BULK_CHUNK,
+            raise_on_error=False,
+            refresh="wait_for",
+        ):
+            pass  # a deletion of a document never indexed is a 404, and that is fine
+
+    def apply_outbox(self, batch: int = 500) -> int:
+        """Apply the queued updates; each row is deleted only once its update is in the index."""
+        self.ensure()
+        applied = 0
+        while True:
+            with transaction.atomic():
+                # skip_locked: two workers never take the same rows.
+                rows = list(
+                    IndexOutbox.objects.select_for_update(skip_locked=True).order_by("pk")[:batch]
+                )
+                if not rows:
+                    return applied
+                self.index_lots(row.lot_id for row in rows)
+                IndexOutbox.objects.filter(pk__in=[row.pk for row in rows]).delete()
+                applied += len(rows)
+
+    def indexed_versions(self) -> dict[int, str]:
+        """Each indexed lot's id and the update time its document carries."""
+        return {
+            int(hit["_id"]): hit["_source"].get("updated_at", "")
+            for hit in scan(
+                self.client,
+                index=self.alias,
+                _source=["updated_at"],
+                query={"query": {"match_all": {}}},
+            )
+        }
+
+    def reconcile(self, repair: bool = False) -> Reconciliation:
+        """Compare the index with the database; with repair, make the index right."""
+        self.ensure()
+        indexed = self.indexed_versions()
+        report = Reconciliation()
+        for pk, updated_at in lots_to_index().values_list("pk", "updated_at").iterator():
+            stamp = indexed.pop(pk, None)
+            if stamp is None:
+                report.missing.append(pk)
+            elif stamp != updated_at.isoformat():
+                report.stale.append(pk)
+        report.extra = sorted(indexed)
+        if repair and report.differences:
+            self.index_lots([*report.missing, *report.stale, *report.extra])
+        return report
+
+    def drop(self) -> None:
+        for index in self.current_versions():
+            self.client.indices.delete(index=index, ignore_unavailable=True)

@@ -1,0 +1,42 @@
+"""The JSON search endpoint and its OpenAPI schema."""
+
+import pytest
+
+from tests.factories import LotFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/lots/"
+
+
+def test_search_answers_geojson_with_distance_and_facets(client):
+    LotFactory(title="Portes isoplanes", latitude=48.7875, longitude=2.3928, condition="good")
+    LotFactory(title="Tuiles", latitude=48.7433, longitude=2.3928)
+    body = client.get(URL, {"q": "porte", "lieu": "Vitry-sur-Seine", "rayon": 5}).json()
+    assert body["type"] == "FeatureCollection" and body["total"] == 1
+    (feature,) = body["features"]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [2.3928, 48.7875]}
+    assert feature["properties"]["title"] == "Portes isoplanes"
+    assert 0 <= feature["properties"]["distance_km"] < 1
+    assert body["facets"]["condition"] == {"good": 1}
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "message"),
+    [
+        ({"lieu": "Atlantis"}, "lieu", "Nous ne trouvons pas"),
+        ({"lat": "200", "lon": "2"}, "lat", "n'existe pas sur la Terre"),
+        ({"rayon": "0", "lieu": "Orly"}, "rayon", "au moins 1 km"),
+    ],
+)
+def test_bad_parameters_get_a_400_with_a_french_message(client, params, field, message):
+    response = client.get(URL, params)
+    assert response.status_code == 400
+    assert message in response.json()["errors"][field][0]
+
+
+def test_openapi_schema_documents_the_search(client):
+    schema = client.get("/api/openapi.json").json()
+    operation = schema["paths"]["/api/lots/"]["get"]
+    assert operation["summary"] == "Rechercher des lots"
+    assert {p["name"] for p in operation["parameters"]} >= {"q", "lieu", "rayon", "categorie"}

@@ -1,0 +1,163 @@
+"""The lot search's promises, kept by every backend on the real services."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from geopy.distance import geodesic
+
+from annonces.choices import Audience, Condition, LotStatus, PriceKind
+from reemploi.geo import Point
+from search.query import LotQuery, Sort
+from tests.factories import CategoryFactory, LotFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+VITRY = Point(48.7875, 2.3928)
+
+
+def at(km: float, bearing: float = 90, origin: Point = VITRY) -> dict:
+    """Latitude and longitude `km` away from the origin, on the given bearing."""
+    destination = geodesic(kilometers=km).destination((origin.lat, origin.lon), bearing)
+    return {"latitude": destination.latitude, "longitude": destination.longitude}
+
+
+def titles(engine, **criteria) -> list[str]:
+    return [engine.title(hit.lot_id) for hit in engine.search(LotQuery(**criteria)).hits]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("etagere", "Étagère métallique"),
+        ("chaises", "Chaise de bureau"),
+        ("ÉTAGÈRES", "Étagère métallique"),
+        ("portes isoplanes", "Lot de portes isoplanes"),
+    ],
+)
+def test_text_matches_whatever_the_accents_case_and_plural(engine, typed, stored):
+    LotFactory(title=stored)
+    LotFactory(title="Carrelage grès cérame")
+    assert titles(engine, text=typed) == [stored]
+
+
+def test_text_found_in_the_description_too(engine):
+    LotFactory(title="Lot de bois", description="Des palettes Europe en bon état")
+    assert titles(engine, text="palettes") == ["Lot de bois"]
+
+
+def test_a_title_match_ranks_above_a_description_match(engine):
+    LotFactory(title="Lot divers", description="Contient une table basse")
+    LotFactory(title="Table en chêne", description="Belle pièce")
+    assert titles(engine, text="table") == ["Table en chêne", "Lot divers"]
+
+
+def test_radius_is_exact_at_its_edge(engine):
+    LotFactory(title="À 4,9 km", **at(4.9))
+    LotFactory(title="À 5,1 km", **at(5.1, bearing=270))
+    assert titles(engine, centre=VITRY, radius_km=5) == ["À 4,9 km"]
+
+
+def test_distance_order_is_exact_and_distances_are_given(engine):
+    for km, bearing in [(3.0, 0), (0.5, 180), (1.75, 45), (2.2, 300)]:
+        LotFactory(title=f"{km} km", **at(km, bearing))
+    results = engine.search(LotQuery(centre=VITRY, radius_km=10, sort=Sort.DISTANCE))
+    assert [engine.title(h.lot_id) for h in results.hits] == [
+        "0.5 km",
+        "1.75 km",
+        "2.2 km",
+        "3.0 km",
+    ]
+    assert [round(h.distance_km, 2) for h in results.hits] == [0.5, 1.75, 2.2, 3.0]
+
+
+def test_newest_first_when_sorted_by_date(engine):
+    now = timezone.now()
+    LotFactory(title="Ancien", published_at=now - timedelta(days=5))
+    LotFactory(title="Récent", published_at=now)
+    assert titles(engine, sort=Sort.DATE) == ["Récent", "Ancien"]
+
+
+def test_facet_counts_match_the_results(engine):
+    building = CategoryFactory(name="Matériaux")
+    wood = CategoryFactory(name="Bois", parent=building)
+    furniture = CategoryFactory(name="Mobilier")
+    LotFactory.create_batch(3, category=wood, condition=Condition.GOOD)
+    LotFactory(category=building, condition=Condition.NEW)
+    LotFactory(category=furniture, condition=Condition.GOOD, price_kind=PriceKind.PRICE, price=5)
+    results = engine.search(LotQuery())
+    assert results.total == 5
+    assert results.facets["category"] == {
+        str(building.pk): 4,
+        str(wood.pk): 3,
+        str(furniture.pk): 1,
+    }
+    assert results.facets["condition"] == {Condition.GOOD: 4, Condition.NEW: 1}
+    assert results.facets["price_kind"] == {PriceKind.FREE: 4, PriceKind.PRICE: 1}
+
+
+def test_filters_combine(engine):
+    building = CategoryFactory()
+    wood = CategoryFactory(parent=building)
+    ressourcerie = OrganisationFactory()
+    wanted = {"category": wood, "condition": Condition.GOOD, "organisation": ressourcerie}
+    LotFactory(title="Le bon", **wanted, **at(1))
+    LotFactory(title="Trop loin", **wanted, **at(8))
+    LotFactory(title="Payant", **wanted, price_kind=PriceKind.QUOTE, **at(1))
+    LotFactory(title="Abîmé", **{**wanted, "condition": Condition.FOR_PARTS}, **at(1))
+    LotFactory(title="Autre catégorie", **{**wanted, "category": CategoryFactory()}, **at(1))
+    LotFactory(
+        title="Autre structure", **{**wanted, "organisation": OrganisationFactory()}, **at(1)
+    )
+    assert titles(
+        engine,
+        category_ids=tuple(building.with_descendants()),
+        conditions=(Condition.GOOD, Condition.AS_NEW),
+        free_only=True,
+        organisation_id=ressourcerie.pk,
+        centre=VITRY,
+        radius_km=5,
+    ) == ["Le bon"]
+
+
+def test_pages_do_not_overlap_and_cover_every_result(engine):
+    LotFactory.create_batch(7)
+    pages = [engine.search(LotQuery(page=n, per_page=3)) for n in (1, 2, 3)]
+    ids = [hit.lot_id for page in pages for hit in page.hits]
+    assert [len(page.hits) for page in pages] == [3, 3, 1]
+    assert len(set(ids)) == 7 and pages[0].total == 7 and pages[0].num_pages == 3
+
+
+def test_withdrawn_draft_and_expired_lots_never_show(engine):
+    yesterday = timezone.localdate() - timedelta(days=1)
+    LotFactory(title="Chaise visible")
+    LotFactory(title="Chaise retirée", status=LotStatus.WITHDRAWN)
+    LotFactory(title="Chaise brouillon", status=LotStatus.DRAFT, published_at=None)
+    LotFactory(
+        title="Chaise expirée",
+        available_from=yesterday - timedelta(days=3),
+        available_until=yesterday,
+    )
+    assert titles(engine, text="chaise") == ["Chaise visible"]
+    assert titles(engine) == ["Chaise visible"]
+
+
+def test_professional_lots_only_for_members_of_an_organisation(engine):
+    LotFactory(title="Pour tous")
+    LotFactory(title="Pour les pros", audience=Audience.PROFESSIONALS)
+    assert titles(engine) == ["Pour tous"]
+    assert sorted(titles(engine, include_professional=True)) == ["Pour les pros", "Pour tous"]
+
+
+def test_a_query_of_only_stop_words_or_symbols_finds_nothing_and_does_not_fail(engine):
+    LotFactory(title="Chaise")
+    for text in ['"', "le la les", "((]] AND OR * ~ ^ : \\", "x" * 10_000]:
+        assert engine.search(LotQuery(text=text)).total == 0
+
+
+def test_suggestions_complete_the_start_of_a_title(engine):
+    LotFactory(title="Étagère métallique")
+    LotFactory(title="Étagère en bois")
+    LotFactory(title="Chaise")
+    LotFactory(title="Étagère retirée", status=LotStatus.WITHDRAWN)
+    assert engine.suggest("eta") == ["Étagère en bois", "Étagère métallique"]
