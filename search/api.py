@@ -61,7 +61,9 @@ class Errors(Schema):
 def search_lots(request: HttpRequest, params: Query[SearchParams]):
     form = LotSearchForm(request.GET)
     if not form.is_valid():
-        return Status(400, {"errors": {field: list(errors) for field, errors in form.errors.items()}})
+        return Status(
+            400, {"errors": {field: list(errors) for field, errors in form.errors.items()}}
+        )
     results = search_page(form.to_query(belongs_to_an_organisation(request.user)))
     lots = lots_for(results)
     return {

@@ -22,6 +22,12 @@ FACETS = {
 }
 
 
+@cache
+def _client(url: str, timeout: float) -> Elasticsearch:
+    # Short timeouts and no retries: a dead node must cost a search little before the fallback.
+    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+
+
 class ElasticsearchBackend:
     name = "elasticsearch"
     # Whatever the engine answers wrong or not at all, the database takes over.
@@ -32,15 +38,9 @@ class ElasticsearchBackend:
         self.index = LotIndex(client, alias)
 
     @classmethod
-    @cache
     def shared(cls) -> "ElasticsearchBackend":
-        """One client per process, with short timeouts so a dead node costs little."""
-        client = Elasticsearch(
-            settings.ELASTICSEARCH_URL,
-            request_timeout=settings.ELASTICSEARCH_TIMEOUT,
-            max_retries=0,
-            retry_on_timeout=False,
-        )
+        """The backend for the current settings, on a client shared by the process."""
+        client = _client(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT)
         return cls(client, settings.ELASTICSEARCH_INDEX)
 
     def apply_outbox(self) -> int:

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from annonces.models import Lot
 from search.indexing import refresh_terms
+from search.service import elasticsearch_backend
 
 from ._backend import required_backend
 
@@ -21,6 +22,8 @@ class Command(BaseCommand):
     def handle(self, *args, terms=False, **options):
         if terms:
             self._rebuild_terms()
+            if elasticsearch_backend() is None:
+                return  # the database backend is all there is
         backend = required_backend()
         started = time.perf_counter()
         count = backend.index.rebuild(progress=self._progress)
