@@ -5,6 +5,7 @@ from elasticsearch_dsl import (
     Document,
     GeoPoint,
     Keyword,
+    Long,
     Text,
     analyzer,
     token_filter,
@@ -32,6 +33,7 @@ french = analyzer(
 
 
 class LotDocument(Document):
+    lot_id = Long()  # the tie-breaker of every sort (_id cannot be sorted on)
     title = Text(analyzer=french)
     description = Text(analyzer=french)
     title_folded = Keyword()  # prefix suggestions, same folding as the database backend
@@ -54,6 +56,7 @@ class LotDocument(Document):
             location = {"lat": lot.latitude, "lon": lot.longitude}
         return cls(
             meta={"id": lot.pk},
+            lot_id=lot.pk,
             title=lot.title,
             description=lot.description,
             title_folded=fold(lot.title)[:120],

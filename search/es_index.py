@@ -47,18 +47,15 @@ class LotIndex:
         self.client = client
         self.alias = alias
 
-    def _settings(self) -> dict:
-        return {
-            "number_of_shards": 1,
-            "number_of_replicas": settings.ELASTICSEARCH_REPLICAS,
-            "refresh_interval": "1s",
-        }
+    @staticmethod
+    def _live_settings() -> dict:
+        return {"number_of_replicas": settings.ELASTICSEARCH_REPLICAS, "refresh_interval": "1s"}
 
     def create_version(self) -> str:
         """A new empty index with the lot mapping, not yet behind the alias."""
         name = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
         index = LotDocument._index.clone(name)
-        index.settings(**self._settings())
+        index.settings(number_of_shards=1, **self._live_settings())
         index.create(using=self.client)
         return name
 
@@ -94,15 +91,14 @@ class LotIndex:
         total = lots.count()
         done = 0
         for _ok, _item in streaming_bulk(
-            self.client,
+            self.client.options(request_timeout=120),
             actions(name, lots.iterator(chunk_size=BULK_CHUNK)),
             chunk_size=BULK_CHUNK,
-            request_timeout=120,
         ):
             done += 1
             if progress and (done % BULK_CHUNK == 0 or done == total):
                 progress(done, total)
-        self.client.indices.put_settings(index=name, settings=self._settings())
+        self.client.indices.put_settings(index=name, settings=self._live_settings())
         self.client.indices.refresh(index=name)
         self.swap_to(name)
         return done

@@ -141,7 +141,7 @@ class ElasticsearchBackend:
 
     def _sorted(self, search: Search, query: LotQuery) -> Search:
         sort = query.effective_sort
-        newest = [{"published_at": {"order": "desc"}}, {"_id": {"order": "desc"}}]
+        newest = [{"published_at": {"order": "desc"}}, {"lot_id": {"order": "desc"}}]
         if sort == Sort.DISTANCE:
             distance = {
                 "_geo_distance": {

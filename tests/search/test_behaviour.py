@@ -161,3 +161,11 @@ def test_suggestions_complete_the_start_of_a_title(engine):
     LotFactory(title="Chaise")
     LotFactory(title="Étagère retirée", status=LotStatus.WITHDRAWN)
     assert engine.suggest("eta") == ["Étagère en bois", "Étagère métallique"]
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.parametrize("typo", ["palete", "plaette"])
+def test_elasticsearch_forgives_a_typo(es_engine, typo):
+    LotFactory(title="Palette Europe en bois")
+    LotFactory(title="Planche de chêne")
+    assert titles(es_engine, text=typo) == ["Palette Europe en bois"]
