@@ -21,11 +21,15 @@ run: install
 
 ## The whole suite on real PostgreSQL, Elasticsearch and Chromium, then again on SQLite.
 test: install
-	$(BIN)/python -m tests.services
+	$(BIN)/python -m tests.services $(ARGS)
 
 ## The inner loop: SQLite only, no browser, no Elasticsearch.
 test-fast: install
 	DATABASE_URL=$(FAST_DB) $(BIN)/pytest -q -m "not browser and not elasticsearch and not postgres"
+
+## Search figures: p50/p95 at 10,000 and 100,000 lots on PostgreSQL and Elasticsearch.
+bench: install
+	$(BIN)/python -m tests.services.bench
 
 lint: install
 	$(BIN)/ruff check .

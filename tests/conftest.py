@@ -1,5 +1,8 @@
 """Fixtures shared by the whole suite."""
 
+import contextlib
+import uuid
+
 import pytest
 
 
@@ -7,3 +10,16 @@ import pytest
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files and renditions go to a throw-away folder, never the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _own_search_index(settings):
+    """Each test searches its own Elasticsearch alias, so no document outlives its test."""
+    settings.ELASTICSEARCH_INDEX = f"test-{uuid.uuid4().hex[:12]}"
+    yield
+    if settings.ELASTICSEARCH_URL:
+        from search.backends.elasticsearch import ElasticsearchBackend
+
+        backend = ElasticsearchBackend.shared()
+        with contextlib.suppress(*backend.unavailable_errors):  # a test may stop the node
+            backend.index.drop()

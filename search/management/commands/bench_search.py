@@ -49,8 +49,11 @@ class Command(BaseCommand):
         parser.add_argument("--lots", type=int, default=10_000, help="Lots wanted in the database.")
         parser.add_argument("--queries", type=int, default=200)
         parser.add_argument("--seed", type=int, default=12)
+        parser.add_argument(
+            "--backends", default="database,elasticsearch", help="Comma-separated, to time."
+        )
 
-    def handle(self, *args, lots, queries, seed, **options):
+    def handle(self, *args, lots, queries, seed, backends, **options):
         missing = lots - Lot.objects.count()
         if missing > 0:
             started = time.perf_counter()
@@ -65,10 +68,8 @@ class Command(BaseCommand):
             f"{connection.vendor}, {Lot.objects.visible().count()} visible lots, "
             f"{queries} queries (text + commune + 10 km + facets)"
         )
-        backends = [DatabaseBackend()]
-        if (es := elasticsearch_backend()) is not None:
-            backends.append(es)
-        for backend in backends:
+        available = [DatabaseBackend(), elasticsearch_backend()]
+        for backend in [b for b in available if b is not None and b.name in backends]:
             self._measure(f"{backend.name} query API", lambda q, b=backend: b.search(q), cases)
         self._measure_endpoint(cases)
 
