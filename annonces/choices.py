@@ -56,3 +56,11 @@ class LotStatus(models.TextChoices):
     COLLECTED = "collected", _("Enlevé")
     WITHDRAWN = "withdrawn", _("Retiré")
     EXPIRED = "expired", _("Expiré")
+
+
+class LocationPrecision(models.TextChoices):
+    """How exactly a place's point is known, as the address service tells it."""
+
+    HOUSE_NUMBER = "housenumber", _("adresse exacte")
+    STREET = "street", _("rue")
+    COMMUNE = "municipality", _("centre de la commune")

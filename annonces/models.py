@@ -17,6 +17,7 @@ from wagtail.models import Orderable
 from .choices import (
     Audience,
     Condition,
+    LocationPrecision,
     LotStatus,
     MembershipRole,
     OrganisationKind,
@@ -58,6 +59,14 @@ class Located(models.Model):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
 
+    location_precision = models.CharField(
+        _("précision de la position"),
+        max_length=12,
+        choices=LocationPrecision.choices,
+        blank=True,
+        help_text=_("Vide tant que l'adresse n'est pas placée sur la carte."),
+    )
+
     class Meta:
         abstract = True
 
@@ -69,9 +78,11 @@ class Located(models.Model):
 def _location_checks(prefix: str) -> list[models.CheckConstraint]:
     lat = models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90)
     lon = models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180)
+    precision = models.Q(location_precision__in=[*LocationPrecision.values, ""])
     return [
         models.CheckConstraint(condition=lat, name=f"{prefix}_latitude_range"),
         models.CheckConstraint(condition=lon, name=f"{prefix}_longitude_range"),
+        models.CheckConstraint(condition=precision, name=f"{prefix}_location_precision_valid"),
     ]
 
 
