@@ -35,7 +35,10 @@ def refresh_terms(lots) -> None:
 def queue_for_index(lot_ids) -> None:
     """Record, in the caller's transaction, that these lots' documents must be refreshed."""
     IndexOutbox.objects.bulk_create([IndexOutbox(lot_id=pk) for pk in lot_ids])
-    transaction.on_commit(_apply_outbox_later)
+    # One task per transaction drains the whole outbox: saving 1,000 lots must not queue 1,000.
+    pending = transaction.get_connection().run_on_commit
+    if not any(callback is _apply_outbox_later for _, callback, _ in pending):
+        transaction.on_commit(_apply_outbox_later)
 
 
 def _apply_outbox_later() -> None:
