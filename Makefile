@@ -17,6 +17,7 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py load_demo_pages
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## The whole suite on real PostgreSQL, Elasticsearch and Chromium, then again on SQLite.

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("annonces.urls")),
     path("", include("search.urls")),
     path("api/", api.urls),
+    path("", include("cms.urls")),  # sitemap.xml, robots.txt, news feeds, iCalendar
 ]
 
 if settings.DEBUG:

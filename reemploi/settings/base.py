@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "search",
     "cms",
     "wagtail.contrib.forms",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -108,7 +109,6 @@ WAGTAIL_SITE_NAME = "Réemploi GOSB"
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # Background work (index updates, e-mails) runs at once here; a worker runs it in production.
@@ -120,6 +120,20 @@ ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "reemploi-lots")  # the ali
 ELASTICSEARCH_REPLICAS = int(env_str("ELASTICSEARCH_REPLICAS", "0"))
 # Seconds a search waits before the database answers instead.
 ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "2"))
+
+# Wagtail's page search (news, events, ESS pages): the database by default, Elasticsearch 8
+# when the site has one. Wagtail 8 takes its backends from the modelsearch package.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "modelsearch.backends.elasticsearch8",
+            "URLS": [ELASTICSEARCH_URL],
+            # Beside the lots' indices, never on them: Wagtail names its own after this prefix.
+            "INDEX_PREFIX": env_str("WAGTAILSEARCH_INDEX_PREFIX", "reemploi-pages-"),
+            "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+        }
+    }
 
 LOTS_PER_PAGE = 24
 
@@ -133,5 +147,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # One line per background task is noise; failures still log at ERROR.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},  # one line per request otherwise
+    },
 }

@@ -36,6 +36,9 @@ WORDS = [
 ]
 
 
+WARM_UP = 30
+
+
 def percentiles(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -80,7 +83,8 @@ class Command(BaseCommand):
         return query, {"q": word, "lieu": commune.name, "rayon": 10}
 
     def _measure(self, label: str, run, cases) -> None:
-        run(cases[0][0])  # warm caches and connections
+        for query, _ in cases[:WARM_UP]:  # a running server is warm: JIT, caches, connections
+            run(query)
         samples = []
         for query, _ in cases:
             started = time.perf_counter()

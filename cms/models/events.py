@@ -1,0 +1,114 @@
+"""The agenda: an index of upcoming and past events, and the events under it."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from ..blocks import ContentBlock
+from .base import BasePage
+
+
+class EventPageQuerySet(PageQuerySet):
+    def _with_finish(self):
+        # An event without an end finishes when it starts.
+        return self.annotate(finish=Coalesce("end", "start"))
+
+    def upcoming(self):
+        """Events not over yet, soonest first (one under way still counts)."""
+        return self._with_finish().filter(finish__gte=timezone.now()).order_by("start", "pk")
+
+    def past(self):
+        """Events that are over, the most recent first."""
+        return self._with_finish().filter(finish__lt=timezone.now()).order_by("-start", "-pk")
+
+
+class EventIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.EventPage"]
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def events(self):
+        return EventPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming"] = self.events().upcoming()
+        # Past events pile up year after year: only they are paginated.
+        context["past_page"] = Paginator(self.events().past(), 10).get_page(request.GET.get("page"))
+        return context
+
+
+class EventPage(BasePage):
+    start = models.DateTimeField(_("début"))
+    end = models.DateTimeField(_("fin"), null=True, blank=True)
+    place = models.CharField(_("lieu"), max_length=150)
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    price = models.CharField(
+        _("tarif"),
+        max_length=100,
+        blank=True,
+        help_text=_("Laisser vide si l'entrée est libre et gratuite."),
+    )
+    registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = models.TextField(_("chapeau"), max_length=400, blank=True)
+    body = StreamField(ContentBlock(), verbose_name=_("contenu"), blank=True)
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["start", "end"]),
+                FieldRowPanel(["place", "address"]),
+                FieldRowPanel(["price", "registration_url"]),
+            ],
+            heading=_("Informations pratiques"),
+        ),
+        FieldPanel("image"),
+        "intro",
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("place"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+    ]
+    parent_page_types = ["cms.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+
+    def clean(self):
+        super().clean()
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": _("La fin de l'événement précède son début.")})
+
+    @property
+    def is_past(self) -> bool:
+        return (self.end or self.start) < timezone.now()
