@@ -16,6 +16,7 @@ from .documents import LotDocument
 from .models import IndexOutbox
 
 BULK_CHUNK = 1000
+ADMIN_TIMEOUT = 120  # seconds
 
 
 def lots_to_index():
@@ -44,7 +45,9 @@ class LotIndex:
     """The lots' index: versioned names `<alias>-<timestamp>`, searched through the alias."""
 
     def __init__(self, client: Elasticsearch, alias: str):
-        self.client = client
+        # Searches wait a short time; index administration (bulk loads, refreshes of a
+        # large index, deletions) may take far longer and must not be cut short.
+        self.client = client.options(request_timeout=ADMIN_TIMEOUT)
         self.alias = alias
 
     @staticmethod
@@ -91,7 +94,7 @@ class LotIndex:
         total = lots.count()
         done = 0
         for _ok, _item in streaming_bulk(
-            self.client.options(request_timeout=120),
+            self.client,
             actions(name, lots.iterator(chunk_size=BULK_CHUNK)),
             chunk_size=BULK_CHUNK,
         ):
