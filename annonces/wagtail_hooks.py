@@ -1,10 +1,13 @@
 """Network staff manage organisations, categories and lots in Wagtail's admin."""
 
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .geocoding import place
 from .models import Category, Lot, Organisation
 
 _ADDRESS = MultiFieldPanel(
@@ -80,3 +83,13 @@ class MarketplaceGroup(SnippetViewSetGroup):
 
 
 register_snippet(MarketplaceGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def place_after_save(request, instance) -> None:
+    """Place organisations and lots from their address once the admin has saved them."""
+    if isinstance(instance, Organisation | Lot):
+        outcome = place(instance, save=True)
+        if outcome.message:
+            messages.warning(request, outcome.message)

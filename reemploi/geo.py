@@ -21,10 +21,13 @@ __all__ = [
     "Point",
     "bounding_box",
     "communes_for_postcode",
+    "communes_starting_with",
     "distance_km",
+    "exact_commune",
     "find_commune",
     "get_commune",
     "in_territory",
+    "nearest_commune",
     "normalize",
 ]
 
@@ -202,6 +205,28 @@ def find_commune(text: str | None) -> Commune | None:
     return _name_mentioned_last(folded)  # Also "94152 Rungis Cedex": CEDEX codes are unlisted.
 
 
+def exact_commune(text: str | None) -> Commune | None:
+    """The commune the text names and nothing else (name, postcode, INSEE code), else None."""
+    commune = find_commune(text)
+    if commune is None:
+        return None
+    rest = " ".join(_FIVE_DIGITS.sub(" ", normalize(text or "")).split())
+    return commune if rest in ("", "cedex") or _BY_NAME.get(rest) == commune else None
+
+
+def communes_starting_with(prefix: str) -> list[Commune]:
+    """The communes whose name (with or without article) or a postcode starts with prefix."""
+    folded = normalize(prefix)
+    if not folded:
+        return []
+    return [
+        commune
+        for commune in COMMUNES
+        if any(code.startswith(folded) for code in commune.postcodes)
+        or any(name.startswith(folded) for name, c in _BY_NAME.items() if c == commune)
+    ]
+
+
 def distance_km(a: Point, b: Point) -> float:
     """The geodesic (WGS84 ellipsoid) distance between two points, in kilometres."""
     return geodesic((a.lat, a.lon), (b.lat, b.lon)).km
@@ -248,6 +273,12 @@ def _union(boxes: list[BBox]) -> BBox:
 # not to tell whether an address is in the territory (find_commune does that).
 TERRITORY_MARGIN_KM = 3.0
 TERRITORY_BBOX: BBox = _union([bounding_box(c.centre, TERRITORY_MARGIN_KM) for c in COMMUNES])
+
+
+def nearest_commune(point: Point, within_km: float) -> Commune | None:
+    """The commune whose centre is nearest the point, if no further than within_km."""
+    commune = min(COMMUNES, key=lambda c: distance_km(point, c.centre))
+    return commune if distance_km(point, commune.centre) <= within_km else None
 
 
 def in_territory(point: Point) -> bool:

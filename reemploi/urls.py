@@ -7,12 +7,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search.api import api
 
+from . import views
+
 urlpatterns = [
     path("gestion/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("annonces.urls")),
     path("", include("search.urls")),
     path("api/", api.urls),
+    path("adresses/suggestions/", views.address_suggestions, name="address_suggestions"),
+    path("adresses/position/", views.position_label, name="position_label"),
     path("", include("cms.urls")),  # sitemap.xml, robots.txt, news feeds, iCalendar
 ]
 

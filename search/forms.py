@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from annonces.choices import Condition
 from annonces.models import Category, Organisation
-from reemploi.geo import Point, find_commune
+from reemploi.geo import Point, exact_commune
+from reemploi.geocoding import commune_place, describe_position, locate, outside_territory_message
 
 from .query import MAX_RADIUS_KM, SORT_LABELS, LotQuery, Sort
 
@@ -21,7 +22,7 @@ class LotSearchForm(forms.Form):
         label=_("Où ?"),
         required=False,
         max_length=200,
-        help_text=_("Une commune ou un code postal du territoire."),
+        help_text=_("Une commune, un code postal ou une adresse."),
     )
     lat = forms.FloatField(required=False, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, widget=forms.HiddenInput)
@@ -69,6 +70,7 @@ class LotSearchForm(forms.Form):
     page = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     place_label: str = ""
+    place_warning: str = ""  # the place is outside the territory: searched all the same
 
     def clean_q(self) -> str:
         return self.cleaned_data["q"][:MAX_TEXT]
@@ -85,22 +87,31 @@ class LotSearchForm(forms.Form):
                 data["centre"] = Point(lat, lon)
             except ValueError:
                 self.add_error("lat", _("Cette position n'existe pas sur la Terre."))
-            self.place_label = place or _("votre position")
-        elif place:
-            commune = find_commune(place)
-            if commune is None:
-                self.add_error(
-                    "lieu",
-                    _(
-                        "Nous ne trouvons pas « %(place)s » : essayez le nom d'une commune "
-                        "ou un code postal du territoire."
-                    )
-                    % {"place": place[:60]},
-                )
             else:
-                data["centre"] = commune.centre
-                self.place_label = commune.name
+                # "Autour de moi": name the commune rather than show coordinates.
+                self.place_label = describe_position(data["centre"])
+        elif place:
+            self._resolve_place(data, place)
         return data
+
+    def _resolve_place(self, data: dict, place: str) -> None:
+        """A commune or postcode (gazetteer), else coordinates or an address, else an error."""
+        commune = exact_commune(place)
+        found = commune_place(commune) if commune else locate(place).place
+        if found is None:
+            self.add_error(
+                "lieu",
+                _(
+                    "Nous ne trouvons pas « %(place)s » : essayez le nom d'une commune "
+                    "ou un code postal du territoire."
+                )
+                % {"place": place[:60]},
+            )
+            return
+        data["centre"] = found.point
+        self.place_label = found.label
+        if not found.in_territory:
+            self.place_warning = outside_territory_message(place)
 
     def to_query(self, include_professional: bool) -> LotQuery:
         """The query from what was valid; invalid criteria are left out (and shown as errors)."""

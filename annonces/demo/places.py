@@ -11,7 +11,8 @@ _METRES_PER_DEGREE = 111_320
 _GOLDEN_ANGLE = 137.508  # degrees: successive pins never line up
 # Demo addresses are invented, but each pin stands where an address service would put
 # the house number: the map treats them as exact.
-PRECISION = LocationPrecision.HOUSE_NUMBER
+# Demo pins are offsets from the commune centres, not real addresses: street precision at best.
+PRECISION = LocationPrecision.STREET
 
 
 def offset(centre: Point, metres: float, bearing_deg: float) -> Point:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_list, env_str
@@ -134,6 +135,32 @@ if ELASTICSEARCH_URL:
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
         }
     }
+
+# Geocoding (reemploi/geocoding.py): "ban" is the national address API, "nominatim"
+# OpenStreetMap's, "offline" the commune gazetteer alone (so that `make run` and the tests
+# never call the internet). An empty domain means the service's public one; the IGN serves
+# the same API at data.geopf.fr/geocodage. The delay spaces one process's calls (BAN allows
+# 50 a second per address; Nominatim is held to one a second whatever this says).
+GEOCODER = env_str("GEOCODER", "offline")
+if GEOCODER not in ("ban", "nominatim", "offline"):
+    raise ImproperlyConfigured(f"GEOCODER={GEOCODER!r}: use ban, nominatim or offline.")
+GEOCODER_DOMAIN = env_str("GEOCODER_DOMAIN", "")
+GEOCODER_SCHEME = env_str("GEOCODER_SCHEME", "https")
+GEOCODER_TIMEOUT = float(env_str("GEOCODER_TIMEOUT", "2.5"))
+GEOCODER_MIN_DELAY = float(env_str("GEOCODER_MIN_DELAY", "0.05"))
+GEOCODER_USER_AGENT = env_str("GEOCODER_USER_AGENT", "reemploi-gosb")
+# Geocoding answers are cached by normalised address: in memory by default, in a database
+# table in production (GEOCODER_CACHE=database, after `manage.py createcachetable`), so
+# they survive restarts and are shared by the web and worker processes.
+GEOCODER_CACHE_ALIAS = "geocoding"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "geocoding": (
+        {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "geocoding_cache"}
+        if env_str("GEOCODER_CACHE", "memory") == "database"
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "geocoding"}
+    ),
+}
 
 LOTS_PER_PAGE = 24
 

@@ -18,6 +18,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# Addresses are placed by the national address API unless GEOCODER says otherwise.
+GEOCODER = env_str("GEOCODER", "ban")
+
 # Tasks wait in the database for `manage.py db_worker` (the compose file's worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

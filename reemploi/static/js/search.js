@@ -30,11 +30,21 @@
       button.disabled = true;
       navigator.geolocation.getCurrentPosition(
         function (position) {
-          form.elements.lat.value = position.coords.latitude.toFixed(5);
-          form.elements.lon.value = position.coords.longitude.toFixed(5);
+          var lat = position.coords.latitude.toFixed(5);
+          var lon = position.coords.longitude.toFixed(5);
+          form.elements.lat.value = lat;
+          form.elements.lon.value = lon;
           form.elements.lieu.value = "";
-          button.disabled = false;
-          form.requestSubmit();
+          // Show the commune's name in the place box; the search runs whatever the answer.
+          var url = button.dataset.positionUrl + "?lat=" + lat + "&lon=" + lon;
+          fetch(url, { headers: { Accept: "application/json" } })
+            .then(function (response) { return response.ok ? response.json() : {}; })
+            .catch(function () { return {}; })
+            .then(function (data) {
+              if (data.label) form.elements.lieu.value = data.label;
+              button.disabled = false;
+              form.requestSubmit();
+            });
         },
         function () {
           button.disabled = false;
@@ -45,15 +55,48 @@
     });
   }
 
+  // Fill the place box's <datalist> with addresses completing what is typed.
+  function placeSuggestions(input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var url = input.dataset.suggestionsUrl;
+    if (!list || !url || !window.fetch) return;
+    var timer = null;
+    var asked = "";
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var text = input.value.trim();
+      if (text.length < 2 || text === asked) return;
+      timer = setTimeout(function () {
+        asked = text;
+        fetch(url + "?q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
+          .then(function (response) { return response.ok ? response.json() : []; })
+          .then(function (places) {
+            if (input.value.trim() !== text) return; // the user typed on: stale answer
+            list.replaceChildren.apply(list, places.map(function (place) {
+              var option = document.createElement("option");
+              option.value = place.label;
+              return option;
+            }));
+          })
+          .catch(function () {}); // no suggestions: the box works as plain text
+      }, 250);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     drawMap();
     document.querySelectorAll("[data-near-me]").forEach(nearMe);
     var place = document.querySelector("input[name=lieu]");
-    if (place) place.addEventListener("input", function () {
-      // A typed place replaces a position found by "autour de moi".
-      place.form.elements.lat.value = "";
-      place.form.elements.lon.value = "";
-    });
+    if (place) {
+      placeSuggestions(place);
+      place.addEventListener("input", function () {
+        // A typed place replaces a position found by "autour de moi", and its warning.
+        place.form.elements.lat.value = "";
+        place.form.elements.lon.value = "";
+        var warning = document.getElementById("lieu-alerte");
+        if (warning) warning.hidden = true;
+      });
+    }
   });
   document.body.addEventListener("htmx:afterSettle", drawMap);
 })();
