@@ -112,6 +112,15 @@ class Organisation(Located):
     phone = models.CharField(_("téléphone"), max_length=20, blank=True)
     is_network_member = models.BooleanField(_("membre du réseau"), default=False)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    # Structures created by the network's staff count as validated at once; a structure
+    # asked for by a user (services.request_organisation) waits for an administrator.
+    validated_at = models.DateTimeField(
+        _("validée le"),
+        null=True,
+        blank=True,
+        default=timezone.now,
+        help_text=_("Vide tant qu'un administrateur du réseau n'a pas validé la structure."),
+    )
 
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -142,6 +151,10 @@ class Organisation(Located):
 
     def get_absolute_url(self) -> str:
         return reverse("annonces:organisation_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_validated(self) -> bool:
+        return self.validated_at is not None
 
 
 class Membership(models.Model):
@@ -298,6 +311,21 @@ class Lot(Located, ClusterableModel):
         db_index=True,
     )
     published_at = models.DateTimeField(_("publié le"), null=True, blank=True, db_index=True)
+    expires_at = models.DateTimeField(
+        _("expire le"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Le lot quitte les annonces à cette date ; vide : sans échéance."),
+    )
+    expiry_reminder_sent_at = models.DateTimeField(
+        _("rappel d'expiration envoyé le"), null=True, blank=True, editable=False
+    )
+    moderation_reason = models.TextField(
+        _("motif de modération"),
+        blank=True,
+        help_text=_("Donné à la structure quand un administrateur du réseau retire le lot."),
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
@@ -370,8 +398,10 @@ class Lot(Located, ClusterableModel):
 
     @property
     def is_visible(self) -> bool:
-        """Shown to the public: published and not past its availability."""
-        if self.status != LotStatus.PUBLISHED:
+        """Shown to the public: published, unexpired, by a validated organisation."""
+        if self.status != LotStatus.PUBLISHED or not self.organisation.is_validated:
+            return False
+        if self.expires_at is not None and self.expires_at <= timezone.now():
             return False
         return self.available_until is None or self.available_until >= timezone.localdate()
 

@@ -12,15 +12,28 @@ class LotQuerySet(models.QuerySet):
         return self.filter(status=LotStatus.PUBLISHED)
 
     def unexpired(self):
-        """Lots whose availability has not ended (an open end never expires)."""
+        """Lots whose availability and posting have not ended (an open end never expires)."""
         today = timezone.localdate()
         return self.filter(
-            models.Q(available_until__isnull=True) | models.Q(available_until__gte=today)
+            models.Q(available_until__isnull=True) | models.Q(available_until__gte=today),
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now()),
         )
 
+    def of_validated_organisations(self):
+        """Lots of organisations a network administrator has validated."""
+        return self.filter(organisation__validated_at__isnull=False)
+
     def visible(self):
-        """What the public may see: published, unexpired lots."""
-        return self.published().unexpired()
+        """What the public may see: published, unexpired lots of validated organisations."""
+        return self.published().unexpired().of_validated_organisations()
+
+    def of_member(self, user):
+        """Lots of the organisations the user belongs to, whatever their status."""
+        return self.filter(organisation__memberships__user=user)
+
+    def due_to_expire(self, now=None):
+        """Published lots whose posting period is over."""
+        return self.published().filter(expires_at__lte=now or timezone.now())
 
     def in_category(self, category):
         """Lots of a category or of any of its sub-categories."""

@@ -1,10 +1,12 @@
 """Public pages of the marketplace: lot list, lot page, organisation page."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from .models import Lot, Organisation
+from .permissions import is_member, is_network_admin
 
 
 class ForgivingPaginationMixin:
@@ -31,10 +33,22 @@ class LotDetailView(DetailView):
     context_object_name = "lot"
 
     def get_queryset(self):
+        # Members also see their organisation's drafts and withdrawn lots here.
+        shown = Q(pk__in=Lot.objects.visible().values("pk"))
+        if self.request.user.is_authenticated:
+            shown |= Q(pk__in=Lot.objects.of_member(self.request.user).values("pk"))
         return (
-            Lot.objects.visible()
+            Lot.objects.filter(shown)
             .select_related("organisation", "category__parent__parent")
             .prefetch_related("photos__image")
+        )
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            can_edit=is_member(user, self.object.organisation),
+            can_moderate=is_network_admin(user),
+            **kwargs,
         )
 
 

@@ -24,14 +24,14 @@ class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Structures")
-    list_display = ["name", "kind", "city", "is_network_member"]
+    list_display = ["name", "kind", "city", "is_network_member", "validated_at"]
     list_filter = ["kind", "is_network_member"]
     search_fields = ["name", "city", "siret"]
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("siret")]),
-        FieldPanel("is_network_member"),
+        FieldRowPanel([FieldPanel("is_network_member"), FieldPanel("validated_at")]),
         FieldPanel("description"),
         FieldPanel("logo"),
         _ADDRESS,

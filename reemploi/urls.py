@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,7 +11,13 @@ from search.api import api
 from . import views
 
 urlpatterns = [
+    # One login for everyone, with allauth's second factor: Wagtail's own form would skip it.
+    path(
+        "gestion/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     path("gestion/", include(wagtailadmin_urls)),
+    path("comptes/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("annonces.urls")),
     path("", include("search.urls")),

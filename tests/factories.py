@@ -1,5 +1,6 @@
 """Factories for the marketplace's objects, valid by default."""
 
+import functools
 import io
 from decimal import Decimal
 
@@ -10,8 +11,8 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from annonces.choices import LotStatus, OrganisationKind
-from annonces.models import Category, Lot, LotPhoto, Organisation
+from annonces.choices import LotStatus, MembershipRole, OrganisationKind
+from annonces.models import Category, Lot, LotPhoto, Membership, Organisation
 
 
 def png_bytes(width: int = 40, height: int = 30, colour: str = "seagreen") -> bytes:
@@ -49,6 +50,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     latitude = 48.7875
     longitude = 2.3928
     is_network_member = True
+    validated_at = factory.LazyFunction(timezone.now)  # only validated structures show lots
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -88,3 +90,67 @@ class LotPhotoFactory(factory.django.DjangoModelFactory):
     lot = factory.SubFactory(LotFactory)
     image = factory.SubFactory(ImageFactory)
     alt_text = "Planches empilées"
+
+
+class VerifiedUserFactory(UserFactory):
+    """A user who confirmed their e-mail address with allauth (password: "motdepasse-sur")."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    password = factory.django.Password("motdepasse-sur")
+
+    @factory.post_generation
+    def verified_email(user, create, extracted, **kwargs):
+        if create:
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.update_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """A verified user in a validated organisation, staff unless told otherwise."""
+
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(VerifiedUserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = MembershipRole.STAFF
+
+
+# --- Photos as phones make them, and files that pretend to be photos ---------------------
+
+
+def jpeg_with_gps(width=64, height=48, colour="tan", orientation=None) -> bytes:
+    """A JPEG carrying a GPS position (and optionally an EXIF orientation), like a phone's."""
+    image = PILImage.new("RGB", (width, height), colour)
+    exif = PILImage.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "N", (48.0, 47.0, 15.0)
+    gps[3], gps[4] = "E", (2.0, 23.0, 34.0)
+    if orientation:
+        exif[0x0112] = orientation
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def image_bytes(fmt="PNG", size=(40, 30), mode="RGB") -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new(mode, size, "seagreen").save(buffer, fmt)
+    return buffer.getvalue()
+
+
+@functools.cache
+def huge_png(side=20_000) -> bytes:
+    """A 20,000 × 20,000 PNG of a few tens of kilobytes: a decompression bomb."""
+    buffer = io.BytesIO()
+    PILImage.new("1", (side, side)).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+PHP_AS_JPEG = b"<?php system($_GET['c']); ?>\n"

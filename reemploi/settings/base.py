@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -54,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "annonces.middleware.AdminMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -92,6 +97,44 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts: django-allauth, the e-mail address as the login, verified before use.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "annonces:my_space"
+ACCOUNT_ADAPTER = "annonces.accounts.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"  # filled by allauth from the e-mail
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a mail scanner following the link must not confirm
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Réemploi GOSB] "
+ACCOUNT_PREVENT_ENUMERATION = True
+# allauth's defaults (login, signup, password reset, failed logins per account…), kept on:
+# only spelled out here so nobody switches them off with RATE_LIMITS = False.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# Second factor: TOTP and recovery codes for everyone, required for network administrators
+# (annonces.middleware.AdminMFAMiddleware). Passkeys later: they need HTTPS everywhere.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Réemploi GOSB"
+MFA_REQUIRED_FOR_ADMINS = True
+# Wagtail's own login form would skip allauth's second factor: reemploi/urls.py sends
+# /gestion/login/ to allauth's, and passwords are reset through allauth only.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Réemploi GOSB <noreply@reemploi-gosb.fr>")
+# Invitations to join an organisation stay valid this many days.
+INVITATION_MAX_AGE_DAYS = 7
+# A published lot leaves the public lists after this many days; a reminder goes 7 days before.
+LOT_LIFETIME_DAYS = 60
+LOT_EXPIRY_REMINDER_DAYS = 7
+LOT_MAX_PHOTOS = 8
+LOT_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("Anglais"))]
@@ -136,6 +179,12 @@ if ELASTICSEARCH_URL:
         }
     }
 
+LOTS_PER_PAGE = 24
+
+# Map tiles come from the internet; without it the map shows its markers on a blank ground.
+MAP_TILES_URL = env_str("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_ATTRIBUTION = env_str("MAP_ATTRIBUTION", "© OpenStreetMap")
+
 # Geocoding (reemploi/geocoding.py): "ban" is the national address API, "nominatim"
 # OpenStreetMap's, "offline" the commune gazetteer alone (so that `make run` and the tests
 # never call the internet). An empty domain means the service's public one; the IGN serves
@@ -161,12 +210,6 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "geocoding"}
     ),
 }
-
-LOTS_PER_PAGE = 24
-
-# Map tiles come from the internet; without it the map shows its markers on a blank ground.
-MAP_TILES_URL = env_str("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_ATTRIBUTION = env_str("MAP_ATTRIBUTION", "© OpenStreetMap")
 
 LOGGING = {
     "version": 1,

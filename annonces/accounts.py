@@ -1,0 +1,21 @@
+"""allauth's account adapter: where people land after logging in."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.urls import reverse
+
+from .permissions import is_network_admin
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request):
+        # Administrators without a second factor set it up first (the middleware insists).
+        user = request.user
+        if (
+            getattr(settings, "MFA_REQUIRED_FOR_ADMINS", True)
+            and is_network_admin(user)
+            and not is_mfa_enabled(user)
+        ):
+            return reverse("mfa_activate_totp")
+        return super().get_login_redirect_url(request)

@@ -1,0 +1,64 @@
+"""Who may do what in the marketplace; views and services both ask here."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.mixins import AccessMixin
+from django.shortcuts import render
+
+from .choices import MembershipRole
+
+
+def is_network_admin(user) -> bool:
+    """Network administrators: superusers and whoever may enter Wagtail's admin."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+
+
+def has_verified_email(user) -> bool:
+    """Posting and reserving need an address the user has proved is theirs."""
+    return user.is_authenticated and EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def is_member(user, organisation) -> bool:
+    """Any member of the organisation may post and change its lots."""
+    return user.is_authenticated and organisation.memberships.filter(user=user).exists()
+
+
+def is_organisation_admin(user, organisation) -> bool:
+    """Only an organisation's administrators invite people and change roles."""
+    return (
+        user.is_authenticated
+        and organisation.memberships.filter(user=user, role=MembershipRole.ADMIN).exists()
+    )
+
+
+def can_edit_lot(user, lot) -> bool:
+    return has_verified_email(user) and is_member(user, lot.organisation)
+
+
+class VerifiedUserRequiredMixin(AccessMixin):
+    """Logged-out users go to the login page; unverified ones are told to confirm (403)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not has_verified_email(request.user):
+            return render(request, "account/verified_email_required.html", status=403)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def verified_user_required(view):
+    """The function-view twin of VerifiedUserRequiredMixin."""
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not has_verified_email(request.user):
+            return render(request, "account/verified_email_required.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper

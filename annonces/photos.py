@@ -1,0 +1,79 @@
+"""Photos taken on a phone, made safe to publish: checked, turned upright, stripped of EXIF."""
+
+import io
+import secrets
+import warnings
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
+from wagtail.images import get_image_model
+
+register_heif_opener()  # iPhones send HEIC
+
+# Pillow's format name → what is stored. HEIC becomes JPEG: every browser shows it.
+_OUTPUT = {"JPEG": ("JPEG", "jpg"), "MPO": ("JPEG", "jpg"), "HEIF": ("JPEG", "jpg"),
+           "PNG": ("PNG", "png"), "WEBP": ("WEBP", "webp")}  # fmt: skip
+# 48 Mpx covers today's phone sensors; beyond that a "photo" is most likely a bomb.
+MAX_PIXELS = 48_000_000
+
+
+def _refuse(message) -> None:
+    raise ValidationError(message, code="invalid_photo")
+
+
+def clean_photo(upload) -> tuple[bytes, str]:
+    """The photo re-encoded upright without metadata, and its extension; ValidationError else."""
+    if upload.size == 0:
+        _refuse(_("Le fichier « %(name)s » est vide.") % {"name": upload.name})
+    if upload.size > settings.LOT_PHOTO_MAX_BYTES:
+        _refuse(
+            _("« %(name)s » dépasse 10 Mo : envoyez une photo plus légère.") % {"name": upload.name}
+        )
+    upload.seek(0)
+    try:
+        # A warning past Pillow's own pixel limit is a refusal here, not a log line.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+            if image.format not in _OUTPUT:
+                _refuse(
+                    _("« %(name)s » n'est pas une photo JPEG, PNG, WebP ou HEIC.")
+                    % {"name": upload.name}
+                )
+            if image.width * image.height > MAX_PIXELS:
+                raise Image.DecompressionBombError
+            image.load()
+            upright = ImageOps.exif_transpose(image)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        _refuse(
+            _("« %(name)s » est trop grande (plus de 48 millions de pixels).")
+            % {"name": upload.name}
+        )
+    except UnidentifiedImageError:
+        _refuse(_("« %(name)s » n'est pas une image lisible.") % {"name": upload.name})
+    except (OSError, SyntaxError, ValueError):  # truncated or corrupt data
+        _refuse(_("« %(name)s » est abîmée ou incomplète.") % {"name": upload.name})
+    pillow_format, extension = _OUTPUT[image.format]
+    if pillow_format == "JPEG" and upright.mode != "RGB":
+        upright = upright.convert("RGB")
+    buffer = io.BytesIO()
+    # Re-encoding without the exif argument drops EXIF, GPS position included.
+    options = {"quality": 85} if pillow_format in ("JPEG", "WEBP") else {}
+    upright.save(buffer, pillow_format, icc_profile=image.info.get("icc_profile"), **options)
+    return buffer.getvalue(), extension
+
+
+def store_photo(content: bytes, extension: str, *, title: str, user=None):
+    """A Wagtail image under a random file name (the phone's name can say who took it)."""
+    image = get_image_model()(
+        title=title[:255],
+        file=ImageFile(io.BytesIO(content), name=f"{secrets.token_hex(16)}.{extension}"),
+        uploaded_by_user=user,
+    )
+    image._set_image_file_metadata()
+    image.save()
+    return image

@@ -1,0 +1,368 @@
+"""Writes with business rules: each function owns its transaction and raises a domain error."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import LotStatus, MembershipRole
+from .emails import send_templated
+from .geocoding import place
+from .models import Lot, LotPhoto, Membership, Organisation, unique_slug
+from .permissions import (
+    can_edit_lot,
+    has_verified_email,
+    is_network_admin,
+    is_organisation_admin,
+)
+from .photos import store_photo
+
+INVITATION_SALT = "annonces.invitation"
+
+
+class DomainError(Exception):
+    """A rule of the marketplace refused the change; the message is for the user."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class LotError(DomainError):
+    pass
+
+
+class OrganisationError(DomainError):
+    pass
+
+
+class InvitationError(DomainError):
+    pass
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _require_editor(user, lot: Lot) -> None:
+    if not can_edit_lot(user, lot):
+        raise LotError(_("Seuls les membres de la structure peuvent modifier ce lot."))
+
+
+# --- Lots -----------------------------------------------------------------------------------
+
+
+def place_pickup(lot: Lot) -> str:
+    """Place the pickup: the organisation's point for its own address, else the geocoder's.
+
+    An address outside the territory is accepted; the returned warning says so (or that the
+    address service was down and the point is approximate). An address nowhere is refused.
+    """
+    org = lot.organisation
+    same_address = (lot.address, lot.postcode, lot.city) == (org.address, org.postcode, org.city)
+    if same_address and org.has_location:
+        lot.latitude, lot.longitude = org.latitude, org.longitude
+        lot.location_precision = org.location_precision
+        return ""
+    outcome = place(lot)
+    if not outcome.placed:
+        raise LotError(outcome.message)
+    return outcome.message
+
+
+def _expiry(now):
+    return now + timedelta(days=settings.LOT_LIFETIME_DAYS)
+
+
+@transaction.atomic
+def save_lot(lot: Lot, user, *, photos=(), publish: bool = False) -> Lot:
+    """Save a new or edited lot with its new photos (already cleaned); publish it if asked."""
+    _require_editor(user, lot)
+    existing = lot.photos.count() if lot.pk else 0
+    if existing + len(photos) > settings.LOT_MAX_PHOTOS:
+        raise LotError(_("Un lot compte au plus 8 photos."))
+    lot.place_warning = place_pickup(lot)  # shown by the view, not stored
+    # Saving a lot already online keeps its dates: an edit must not buy another 60 days.
+    if publish and lot.status != LotStatus.PUBLISHED:
+        _mark_published(lot)
+    lot.full_clean(exclude=["slug"])
+    lot.save()
+    for position, (content, extension) in enumerate(photos, start=existing):
+        image = store_photo(content, extension, title=lot.title, user=user)
+        LotPhoto.objects.create(lot=lot, image=image, sort_order=position, alt_text=lot.title)
+    return lot
+
+
+def _mark_published(lot: Lot) -> None:
+    now = timezone.now()
+    lot.status = LotStatus.PUBLISHED
+    lot.published_at = now
+    lot.expires_at = _expiry(now)
+    lot.expiry_reminder_sent_at = None
+    lot.moderation_reason = ""
+
+
+_PUBLISHABLE = {LotStatus.DRAFT, LotStatus.WITHDRAWN, LotStatus.EXPIRED}
+
+
+@transaction.atomic
+def publish_lot(lot: Lot, user) -> Lot:
+    """Put a draft, withdrawn or expired lot online for another full period."""
+    lot = Lot.objects.select_for_update().get(pk=lot.pk)
+    _require_editor(user, lot)
+    if lot.status not in _PUBLISHABLE:
+        raise LotError(_("Ce lot est déjà en ligne ou réservé."))
+    _mark_published(lot)
+    lot.save()
+    return lot
+
+
+@transaction.atomic
+def withdraw_lot(lot: Lot, user) -> Lot:
+    """Take a lot offline; it stays in Mon espace and can be published again."""
+    lot = Lot.objects.select_for_update().get(pk=lot.pk)
+    _require_editor(user, lot)
+    if lot.status not in {LotStatus.PUBLISHED, LotStatus.DRAFT, LotStatus.EXPIRED}:
+        raise LotError(_("Ce lot ne peut plus être retiré."))
+    lot.status = LotStatus.WITHDRAWN
+    lot.save(update_fields=["status", "updated_at"])
+    return lot
+
+
+@transaction.atomic
+def duplicate_lot(lot: Lot, user) -> Lot:
+    """A draft copy of the lot, same photos, for a similar lot posted again."""
+    _require_editor(user, lot)
+    photos = list(lot.photos.all())
+    copy = Lot.objects.get(pk=lot.pk)
+    copy.pk = copy.id = None
+    copy.slug = ""
+    copy.title = str(_("%(title)s (copie)") % {"title": lot.title})[:120]
+    copy.status = LotStatus.DRAFT
+    copy.published_at = copy.expires_at = copy.expiry_reminder_sent_at = None
+    copy.moderation_reason = ""
+    copy.available_from = timezone.localdate()
+    copy.available_until = None
+    copy.save()
+    for photo in photos:
+        LotPhoto.objects.create(
+            lot=copy, image=photo.image, sort_order=photo.sort_order, alt_text=photo.alt_text
+        )
+    return copy
+
+
+@transaction.atomic
+def delete_photo(photo: LotPhoto, user) -> None:
+    _require_editor(user, photo.lot)
+    photo.delete()
+
+
+@transaction.atomic
+def moderate_lot(lot: Lot, moderator, reason: str) -> Lot:
+    """A network administrator takes a lot offline with a reason; the organisation is told."""
+    if not is_network_admin(moderator):
+        raise LotError(_("Seuls les administrateurs du réseau modèrent les lots."))
+    reason = reason.strip()
+    if not reason:
+        raise LotError(_("Donnez le motif du retrait : la structure le recevra."))
+    lot = Lot.objects.select_for_update().select_related("organisation").get(pk=lot.pk)
+    lot.status = LotStatus.WITHDRAWN
+    lot.moderation_reason = reason
+    lot.save(update_fields=["status", "moderation_reason", "updated_at"])
+    send_templated(
+        "lot_moderated",
+        _organisation_recipients(lot.organisation),
+        {"lot": lot, "reason": reason, "url": _absolute(reverse("annonces:my_space"))},
+    )
+    return lot
+
+
+def _organisation_recipients(organisation: Organisation) -> list[str]:
+    emails = list(organisation.members.values_list("email", flat=True))
+    return [*emails, organisation.email]
+
+
+def expire_lots(now=None) -> tuple[int, int]:
+    """Expire lots past their date, remind a week before; returns (expired, reminded)."""
+    now = now or timezone.now()
+    expired = 0
+    for lot in Lot.objects.due_to_expire(now).iterator():
+        # One save per lot, not a bulk update: the search index listens to post_save.
+        lot.status = LotStatus.EXPIRED
+        lot.save(update_fields=["status", "updated_at"])
+        expired += 1
+    soon = Lot.objects.published().filter(
+        expires_at__gt=now,
+        expires_at__lte=now + timedelta(days=settings.LOT_EXPIRY_REMINDER_DAYS),
+        expiry_reminder_sent_at__isnull=True,
+    )
+    reminded = 0
+    for lot in soon.select_related("organisation"):
+        with transaction.atomic():
+            # The conditional update keeps two concurrent runs from sending twice.
+            claimed = Lot.objects.filter(pk=lot.pk, expiry_reminder_sent_at__isnull=True).update(
+                expiry_reminder_sent_at=now
+            )
+            if claimed:
+                send_templated(
+                    "lot_expiring",
+                    _organisation_recipients(lot.organisation),
+                    {"lot": lot, "url": _absolute(reverse("annonces:lot_edit", args=[lot.slug]))},
+                )
+                reminded += 1
+    return expired, reminded
+
+
+# --- Organisations ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_organisation(organisation: Organisation, user) -> Organisation:
+    """A user creates an organisation, becomes its admin; it waits for the network's validation."""
+    if not has_verified_email(user):
+        raise OrganisationError(_("Confirmez d'abord votre adresse e-mail."))
+    organisation.validated_at = None
+    # A random tail: two structures may share a name ("Emmaüs"), never a slug.
+    organisation.slug = unique_slug(organisation.name)
+    place_organisation(organisation)
+    organisation.save()
+    Membership.objects.create(user=user, organisation=organisation, role=MembershipRole.ADMIN)
+    admins = get_user_model().objects.filter(is_superuser=True, is_active=True)
+    send_templated(
+        "organisation_requested",
+        admins.values_list("email", flat=True),
+        {
+            "organisation": organisation,
+            "user": user,
+            "url": _absolute(reverse("annonces:my_space")),
+        },
+    )
+    return organisation
+
+
+def place_organisation(organisation: Organisation) -> None:
+    """Place an organisation from its address; an address nowhere on the map is refused."""
+    outcome = place(organisation)
+    if not outcome.placed:
+        raise OrganisationError(outcome.message)
+
+
+@transaction.atomic
+def validate_organisation(organisation: Organisation, admin) -> Organisation:
+    """A network administrator validates a structure: its published lots go public."""
+    if not is_network_admin(admin):
+        raise OrganisationError(_("Seuls les administrateurs du réseau valident les structures."))
+    if organisation.validated_at is None:
+        organisation.validated_at = timezone.now()
+        organisation.save(update_fields=["validated_at"])  # the search re-indexes its lots
+        send_templated(
+            "organisation_validated",
+            _organisation_recipients(organisation),
+            {"organisation": organisation, "url": _absolute(reverse("annonces:my_space"))},
+        )
+    return organisation
+
+
+def invitation_token(organisation: Organisation, email: str, role: str) -> str:
+    return signing.dumps(
+        {"o": organisation.pk, "e": email.strip().lower(), "r": role}, salt=INVITATION_SALT
+    )
+
+
+def invite(organisation: Organisation, inviter, email: str, role=MembershipRole.STAFF) -> str:
+    """An organisation admin invites someone by e-mail; the signed link expires."""
+    if not is_organisation_admin(inviter, organisation) or not has_verified_email(inviter):
+        raise InvitationError(_("Seuls les administrateurs de la structure invitent."))
+    if role not in MembershipRole.values:
+        raise InvitationError(_("Ce rôle n'existe pas."))
+    token = invitation_token(organisation, email, role)
+    send_templated(
+        "invitation",
+        [email],
+        {
+            "organisation": organisation,
+            "inviter": inviter,
+            "role": MembershipRole(role).label,
+            "days": settings.INVITATION_MAX_AGE_DAYS,
+            "url": _absolute(reverse("annonces:invitation_accept", args=[token])),
+        },
+    )
+    return token
+
+
+def read_invitation(token: str) -> tuple[Organisation, str, str]:
+    """The organisation, e-mail and role an invitation names, if it is genuine and fresh."""
+    try:
+        data = signing.loads(
+            token, salt=INVITATION_SALT, max_age=timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
+        )
+    except signing.SignatureExpired as error:
+        raise InvitationError(
+            _("Cette invitation a expiré : demandez-en une nouvelle à la structure.")
+        ) from error
+    except signing.BadSignature as error:
+        raise InvitationError(_("Ce lien d'invitation n'est pas valide.")) from error
+    organisation = Organisation.objects.filter(pk=data.get("o")).first()
+    if organisation is None:
+        raise InvitationError(_("Cette structure n'existe plus."))
+    return organisation, data["e"], data["r"]
+
+
+@transaction.atomic
+def accept_invitation(token: str, user) -> Membership:
+    """Join the organisation, if the invitation was sent to one of the user's verified addresses."""
+    organisation, email, role = read_invitation(token)
+    if not user.emailaddress_set.filter(email__iexact=email, verified=True).exists():
+        raise InvitationError(
+            _("Cette invitation a été envoyée à %(email)s : connectez-vous avec cette adresse.")
+            % {"email": email}
+        )
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": role}
+    )
+    return membership
+
+
+@transaction.atomic
+def change_role(membership: Membership, by, role: str) -> Membership:
+    """Organisation admins change roles; the last admin cannot step down."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    organisation = membership.organisation
+    if not is_organisation_admin(by, organisation) or not has_verified_email(by):
+        raise OrganisationError(_("Seuls les administrateurs de la structure gèrent les rôles."))
+    if role not in MembershipRole.values:
+        raise OrganisationError(_("Ce rôle n'existe pas."))
+    if membership.role == MembershipRole.ADMIN and role != MembershipRole.ADMIN:
+        _keep_an_admin(organisation, membership)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def remove_member(membership: Membership, by) -> None:
+    """Organisation admins remove members (a member may leave); never the last admin."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    organisation = membership.organisation
+    leaving = membership.user_id == by.pk
+    if not leaving and not is_organisation_admin(by, organisation):
+        raise OrganisationError(_("Seuls les administrateurs de la structure gèrent les membres."))
+    if membership.role == MembershipRole.ADMIN:
+        _keep_an_admin(organisation, membership)
+    membership.delete()
+
+
+def _keep_an_admin(organisation: Organisation, membership: Membership) -> None:
+    # Locks the admins' rows so two admins demoting each other cannot both succeed.
+    others = (
+        organisation.memberships.select_for_update()
+        .filter(role=MembershipRole.ADMIN)
+        .exclude(pk=membership.pk)
+    )
+    if not others.exists():
+        raise OrganisationError(_("La structure doit garder au moins un administrateur."))
