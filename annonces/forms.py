@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .choices import MembershipRole
@@ -75,6 +76,14 @@ class LotForm(forms.ModelForm):
             "quantity": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
             "weight_kg": forms.NumberInput(attrs={"inputmode": "decimal", "min": 0}),
             "price": forms.NumberInput(attrs={"inputmode": "decimal", "min": 0}),
+            # Suggestions from /adresses/suggestions/ (reemploi/static/js/address-suggestions.js).
+            "address": forms.TextInput(
+                attrs={
+                    "list": "address-suggestions",
+                    "autocomplete": "off",
+                    "data-suggestions-url": reverse_lazy("address_suggestions"),
+                }
+            ),
         }
 
     def __init__(self, *args, user, **kwargs):

@@ -83,9 +83,21 @@ def test_sign_up_join_and_post_a_lot_with_photos_from_a_phone(phone: Page, tmp_p
     phone.get_by_label("Quantité").fill("6")
     phone.get_by_label("Poids estimé (kg)").fill("90")
     phone.get_by_label("Photos").set_input_files(photos)
+    # The doors wait on a building site: the address box suggests places as one types.
+    phone.get_by_label("À une autre adresse").check()
+    address = phone.locator("input[name=address]")
+    address.press_sequentially("Ivry", delay=50)
+    suggestion = phone.locator("#address-suggestions option").first
+    expect(suggestion).to_have_attribute("value", re.compile("Ivry-sur-Seine"))
+    address.fill(suggestion.get_attribute("value"))
+    address.dispatch_event("input")
+    expect(phone.locator("input[name=postcode]")).to_have_value("94200")
+    expect(phone.locator("input[name=city]")).to_have_value("Ivry-sur-Seine")
+    address.fill("Chantier, 3 rue Marat")
     phone.get_by_role("button", name="Publier").click()
 
     expect(phone.locator("h1")).to_have_text("Portes isoplanes 83 cm")
+    expect(phone.locator(".lot__city")).to_have_text("Ivry-sur-Seine")
     expect(phone.locator(".lot__photos img")).to_have_count(2)
 
     # The public finds it in the list and on the structure's page.

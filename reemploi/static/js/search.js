@@ -55,40 +55,11 @@
     });
   }
 
-  // Fill the place box's <datalist> with addresses completing what is typed.
-  function placeSuggestions(input) {
-    var list = document.getElementById(input.getAttribute("list"));
-    var url = input.dataset.suggestionsUrl;
-    if (!list || !url || !window.fetch) return;
-    var timer = null;
-    var asked = "";
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      var text = input.value.trim();
-      if (text.length < 2 || text === asked) return;
-      timer = setTimeout(function () {
-        asked = text;
-        fetch(url + "?q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
-          .then(function (response) { return response.ok ? response.json() : []; })
-          .then(function (places) {
-            if (input.value.trim() !== text) return; // the user typed on: stale answer
-            list.replaceChildren.apply(list, places.map(function (place) {
-              var option = document.createElement("option");
-              option.value = place.label;
-              return option;
-            }));
-          })
-          .catch(function () {}); // no suggestions: the box works as plain text
-      }, 250);
-    });
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     drawMap();
     document.querySelectorAll("[data-near-me]").forEach(nearMe);
     var place = document.querySelector("input[name=lieu]");
     if (place) {
-      placeSuggestions(place);
       place.addEventListener("input", function () {
         // A typed place replaces a position found by "autour de moi", and its warning.
         place.form.elements.lat.value = "";
