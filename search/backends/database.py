@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from annonces.choices import Audience, PriceKind
 from annonces.models import Category, Lot
-from reemploi.geo import Point, bounding_box, distance_km
+from reemploi.geo import bounding_box, geodesic_km
 
 from ..models import LotTerms
 from ..query import Hit, LotQuery, LotResults, Sort
@@ -107,7 +107,9 @@ class DatabaseBackend:
         for pk, row in rows.items():
             distance = None
             if query.centre and row["latitude"] is not None:
-                distance = distance_km(query.centre, Point(row["latitude"], row["longitude"]))
+                distance = geodesic_km(
+                    query.centre.lat, query.centre.lon, row["latitude"], row["longitude"]
+                )
                 if query.radius_km and distance > query.radius_km:
                     continue
             elif query.centre and query.radius_km:

@@ -337,3 +337,9 @@ def test_the_module_does_not_import_django():
     project_root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], cwd=project_root, check=False)
     assert result.returncode == 0
+
+
+def test_distance_is_exactly_geopys_geodesic():
+    vitry, orly = get_commune("94081").centre, get_commune("94054").centre
+    expected = geodesic((vitry.lat, vitry.lon), (orly.lat, orly.lon)).km
+    assert distance_km(vitry, orly) == pytest.approx(expected, rel=1e-12)
