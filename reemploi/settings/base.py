@@ -52,7 +52,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -136,6 +135,8 @@ LOT_EXPIRY_REMINDER_DAYS = 7
 LOT_MAX_PHOTOS = 8
 LOT_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 
+# Everyone gets French until an English catalogue exists: with LocaleMiddleware an English
+# browser got French text with English numbers ("21,179 kg") and allauth's English pages.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("Anglais"))]
 TIME_ZONE = "Europe/Paris"
