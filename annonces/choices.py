@@ -64,3 +64,13 @@ class LocationPrecision(models.TextChoices):
     HOUSE_NUMBER = "housenumber", _("adresse exacte")
     STREET = "street", _("rue")
     COMMUNE = "municipality", _("centre de la commune")
+
+
+class ReservationStatus(models.TextChoices):
+    PENDING = "pending", _("En attente de réponse")
+    PROPOSED = "proposed", _("Autre créneau proposé")
+    ACCEPTED = "accepted", _("Acceptée, enlèvement prévu")
+    COLLECTED = "collected", _("Enlevée")
+    DECLINED = "declined", _("Refusée")
+    CANCELLED = "cancelled", _("Annulée")
+    EXPIRED = "expired", _("Expirée")

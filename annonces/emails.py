@@ -16,14 +16,24 @@ def send_email(subject: str, text: str, html: str, recipients: list[str]) -> Non
     message.send()
 
 
-def send_templated(name: str, recipients, context: dict) -> None:
-    """Render `annonces/emails/<name>` in French now; send it once the transaction commits."""
-    recipients = sorted({r for r in recipients if r})
-    if not recipients:
-        return
+def render_email(name: str, context: dict) -> tuple[str, str, str]:
+    """The subject (one line), text and HTML of `annonces/emails/<name>`, in French."""
     with translation.override("fr"):
         subject = render_to_string(f"annonces/emails/{name}_subject.txt", context)
         text = render_to_string(f"annonces/emails/{name}.txt", context)
         html = render_to_string(f"annonces/emails/{name}.html", context)
-    subject = " ".join(subject.split())  # a header holds one line
-    transaction.on_commit(lambda: send_email.enqueue(subject, text, html, recipients))
+    return " ".join(subject.split()), text, html  # a header holds one line
+
+
+def send_rendered(subject: str, text: str, html: str, recipients) -> None:
+    """Send once the transaction commits: a change rolled back tells nobody."""
+    recipients = sorted({r for r in recipients if r})
+    if recipients:
+        transaction.on_commit(lambda: send_email.enqueue(subject, text, html, recipients))
+
+
+def send_templated(name: str, recipients, context: dict) -> None:
+    """Render `annonces/emails/<name>` now; send it once the transaction commits."""
+    recipients = [r for r in recipients if r]
+    if recipients:
+        send_rendered(*render_email(name, context), recipients)

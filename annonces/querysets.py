@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils import timezone
 
-from .choices import LotStatus
+from .choices import LotStatus, ReservationStatus
 
 
 class LotQuerySet(models.QuerySet):
@@ -26,6 +26,13 @@ class LotQuerySet(models.QuerySet):
     def visible(self):
         """What the public may see: published, unexpired lots of validated organisations."""
         return self.published().unexpired().of_validated_organisations()
+
+    def on_show(self):
+        """Lots whose page the public may open: visible ones, and those reserved or collected."""
+        taken = [LotStatus.RESERVED, LotStatus.COLLECTED]
+        return self.of_validated_organisations().filter(
+            models.Q(pk__in=self.visible().values("pk")) | models.Q(status__in=taken)
+        )
 
     def of_member(self, user):
         """Lots of the organisations the user belongs to, whatever their status."""
@@ -52,3 +59,52 @@ class CategoryQuerySet(models.QuerySet):
     def roots(self):
         """Top-level categories."""
         return self.filter(parent__isnull=True)
+
+
+class ReservationQuerySet(models.QuerySet):
+    def awaiting_answer(self):
+        """Requests waiting for a decision: pending, or a proposed slot not yet confirmed."""
+        return self.filter(status__in=[ReservationStatus.PENDING, ReservationStatus.PROPOSED])
+
+    def live(self):
+        """Requests still going somewhere: awaiting an answer or accepted for a pickup."""
+        return self.filter(
+            status__in=[
+                ReservationStatus.PENDING,
+                ReservationStatus.PROPOSED,
+                ReservationStatus.ACCEPTED,
+            ]
+        )
+
+    def collected(self):
+        """Pickups confirmed by the organisation: what was really diverted from waste."""
+        return self.filter(status=ReservationStatus.COLLECTED)
+
+    def made_by(self, user):
+        """Requests the user made, for themselves or for one of their organisations."""
+        return self.filter(requester=user)
+
+    def received_by(self, user):
+        """Requests for lots of the organisations the user belongs to."""
+        return self.filter(lot__organisation__memberships__user=user)
+
+    def visible_to(self, user):
+        """What the user may open: requests they made or received."""
+        received = self.received_by(user).values("pk")
+        return self.filter(models.Q(requester=user) | models.Q(pk__in=received))
+
+    def due_to_expire(self, now=None):
+        """Requests left without an answer past their deadline."""
+        return self.awaiting_answer().filter(expires_at__lte=now or timezone.now())
+
+    def pickups_within(self, start, end):
+        """Accepted pickups due between two instants, not yet reminded."""
+        return self.filter(
+            status=ReservationStatus.ACCEPTED,
+            pickup_at__gt=start,
+            pickup_at__lte=end,
+            reminder_sent_at__isnull=True,
+        )
+
+    def for_lists(self):
+        return self.select_related("lot__organisation", "lot__category", "requester", "organisation")

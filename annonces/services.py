@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import LotStatus, MembershipRole
 from .emails import send_templated
+from .errors import DomainError, InvitationError, LotError, OrganisationError
 from .geocoding import place
 from .models import Lot, LotPhoto, Membership, Organisation, unique_slug
 from .permissions import (
@@ -21,28 +22,11 @@ from .permissions import (
     is_organisation_admin,
 )
 from .photos import store_photo
+from .reservations import close_requests
+
+__all__ = ["DomainError", "InvitationError", "LotError", "OrganisationError"]
 
 INVITATION_SALT = "annonces.invitation"
-
-
-class DomainError(Exception):
-    """A rule of the marketplace refused the change; the message is for the user."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-class LotError(DomainError):
-    pass
-
-
-class OrganisationError(DomainError):
-    pass
-
-
-class InvitationError(DomainError):
-    pass
 
 
 def _absolute(path: str) -> str:
@@ -83,6 +67,8 @@ def _expiry(now):
 def save_lot(lot: Lot, user, *, photos=(), publish: bool = False) -> Lot:
     """Save a new or edited lot with its new photos (already cleaned); publish it if asked."""
     _require_editor(user, lot)
+    if lot.pk:
+        _keep_allocations(lot)
     existing = lot.photos.count() if lot.pk else 0
     if existing + len(photos) > settings.LOT_MAX_PHOTOS:
         raise LotError(_("Un lot compte au plus 8 photos."))
@@ -98,6 +84,21 @@ def save_lot(lot: Lot, user, *, photos=(), publish: bool = False) -> Lot:
     return lot
 
 
+def _keep_allocations(lot: Lot) -> None:
+    """Take the counters and status as they are now, under the row lock: a reservation
+    accepted while the form was open must not be written over by the edit."""
+    current = Lot.objects.select_for_update().get(pk=lot.pk)
+    lot.quantity_reserved = current.quantity_reserved
+    lot.quantity_collected = current.quantity_collected
+    lot.status = current.status
+    if lot.quantity < lot.quantity_allocated:
+        raise LotError(
+            _("%(count)s sont déjà réservés ou enlevés : la quantité ne peut pas être moindre.")
+            % {"count": lot.quantity_allocated}
+        )
+    lot.settle_status()
+
+
 def _mark_published(lot: Lot) -> None:
     now = timezone.now()
     lot.status = LotStatus.PUBLISHED
@@ -105,6 +106,7 @@ def _mark_published(lot: Lot) -> None:
     lot.expires_at = _expiry(now)
     lot.expiry_reminder_sent_at = None
     lot.moderation_reason = ""
+    lot.settle_status()
 
 
 _PUBLISHABLE = {LotStatus.DRAFT, LotStatus.WITHDRAWN, LotStatus.EXPIRED}
@@ -129,8 +131,13 @@ def withdraw_lot(lot: Lot, user) -> Lot:
     _require_editor(user, lot)
     if lot.status not in {LotStatus.PUBLISHED, LotStatus.DRAFT, LotStatus.EXPIRED}:
         raise LotError(_("Ce lot ne peut plus être retiré."))
+    if lot.quantity_reserved:
+        raise LotError(
+            _("Des enlèvements sont prévus sur ce lot : annulez-les d'abord depuis leurs demandes.")
+        )
     lot.status = LotStatus.WITHDRAWN
     lot.save(update_fields=["status", "updated_at"])
+    close_requests(lot, user, _("Le lot a été retiré des annonces."))
     return lot
 
 
@@ -174,6 +181,7 @@ def moderate_lot(lot: Lot, moderator, reason: str) -> Lot:
     lot.status = LotStatus.WITHDRAWN
     lot.moderation_reason = reason
     lot.save(update_fields=["status", "moderation_reason", "updated_at"])
+    close_requests(lot, moderator, _("Le lot a été retiré des annonces par le réseau."))
     send_templated(
         "lot_moderated",
         _organisation_recipients(lot.organisation),

@@ -134,6 +134,10 @@ LOT_LIFETIME_DAYS = 60
 LOT_EXPIRY_REMINDER_DAYS = 7
 LOT_MAX_PHOTOS = 8
 LOT_PHOTO_MAX_BYTES = 10 * 1024 * 1024
+# A request left unanswered expires after this many days (or at its pickup slot, if sooner).
+RESERVATION_ANSWER_DAYS = 5
+# Both parties are reminded this many hours before an accepted pickup.
+RESERVATION_REMINDER_HOURS = 24
 
 # Everyone gets French until an English catalogue exists: with LocaleMiddleware an English
 # browser got French text with English numbers ("21,179 kg") and allauth's English pages.

@@ -1,191 +1,19 @@
-"""Organisations, categories, lots and their photos."""
+"""Categories, lots and their photos."""
 
-import secrets
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from .choices import (
-    Audience,
-    Condition,
-    LocationPrecision,
-    LotStatus,
-    MembershipRole,
-    OrganisationKind,
-    PriceKind,
-    Unit,
-)
-from .querysets import CategoryQuerySet, LotQuerySet
-from .validators import validate_siret
-
-_SLUG_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
-
-
-def unique_slug(text: str, max_length: int = 60) -> str:
-    """A readable slug with a random tail, so no query is needed to make it unique."""
-    tail = "".join(secrets.choice(_SLUG_ALPHABET) for _ in range(8))
-    return f"{slugify(text)[:max_length].strip('-') or 'lot'}-{tail}"
-
-
-def _choices_check(field: str, choices, name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(condition=models.Q(**{f"{field}__in": choices.values}), name=name)
-
-
-class Located(models.Model):
-    """An address and the point it stands for (empty until placed)."""
-
-    address = models.CharField(_("adresse"), max_length=255, blank=True)
-    postcode = models.CharField(_("code postal"), max_length=5, blank=True)
-    city = models.CharField(_("commune"), max_length=100)
-    latitude = models.FloatField(
-        _("latitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.FloatField(
-        _("longitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
-
-    location_precision = models.CharField(
-        _("précision de la position"),
-        max_length=12,
-        choices=LocationPrecision.choices,
-        blank=True,
-        help_text=_("Vide tant que l'adresse n'est pas placée sur la carte."),
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def has_location(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
-
-
-def _location_checks(prefix: str) -> list[models.CheckConstraint]:
-    lat = models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90)
-    lon = models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180)
-    precision = models.Q(location_precision__in=[*LocationPrecision.values, ""])
-    return [
-        models.CheckConstraint(condition=lat, name=f"{prefix}_latitude_range"),
-        models.CheckConstraint(condition=lon, name=f"{prefix}_longitude_range"),
-        models.CheckConstraint(condition=precision, name=f"{prefix}_location_precision_valid"),
-    ]
-
-
-class Organisation(Located):
-    name = models.CharField(_("nom"), max_length=150)
-    slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True)
-    kind = models.CharField(_("type de structure"), max_length=20, choices=OrganisationKind.choices)
-    siret = models.CharField(
-        _("SIRET"),
-        max_length=14,
-        blank=True,
-        validators=[validate_siret],
-        help_text=_("14 chiffres, sans espace."),
-    )
-    description = models.TextField(_("présentation"), blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    opening_hours = models.TextField(_("horaires d'ouverture"), blank=True)
-    website = models.URLField(_("site web"), blank=True)
-    email = models.EmailField(_("e-mail de contact"), blank=True)
-    phone = models.CharField(_("téléphone"), max_length=20, blank=True)
-    is_network_member = models.BooleanField(_("membre du réseau"), default=False)
-    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
-    # Structures created by the network's staff count as validated at once; a structure
-    # asked for by a user (services.request_organisation) waits for an administrator.
-    validated_at = models.DateTimeField(
-        _("validée le"),
-        null=True,
-        blank=True,
-        default=timezone.now,
-        help_text=_("Vide tant qu'un administrateur du réseau n'a pas validé la structure."),
-    )
-
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        through="Membership",
-        related_name="organisations",
-        verbose_name=_("membres"),
-    )
-
-    class Meta:
-        verbose_name = _("structure")
-        verbose_name_plural = _("structures")
-        ordering = ["name"]
-        constraints = [
-            _choices_check("kind", OrganisationKind, "organisation_kind_valid"),
-            models.UniqueConstraint(
-                fields=["siret"], condition=~models.Q(siret=""), name="organisation_siret_unique"
-            ),
-            *_location_checks("organisation"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:80]
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("annonces:organisation_detail", kwargs={"slug": self.slug})
-
-    @property
-    def is_validated(self) -> bool:
-        return self.validated_at is not None
-
-
-class Membership(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="memberships",
-        verbose_name=_("utilisateur"),
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.CASCADE,
-        related_name="memberships",
-        verbose_name=_("structure"),
-    )
-    role = models.CharField(
-        _("rôle"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("adhésion")
-        verbose_name_plural = _("adhésions")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique"),
-            _choices_check("role", MembershipRole, "membership_role_valid"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} · {self.organisation} ({self.get_role_display()})"
-
+from ..choices import Audience, Condition, LotStatus, PriceKind, Unit
+from ..querysets import CategoryQuerySet, LotQuerySet
+from .base import Located, choices_check, location_checks, unique_slug
+from .organisations import Organisation
 
 class Category(models.Model):
     name = models.CharField(_("nom"), max_length=100)
@@ -277,6 +105,13 @@ class Lot(Located, ClusterableModel):
         _("quantité"), validators=[MinValueValidator(1), MaxValueValidator(1_000_000)]
     )
     unit = models.CharField(_("unité"), max_length=10, choices=Unit.choices, default=Unit.PIECE)
+    # Both counters change only under the lot's row lock (annonces.reservations).
+    quantity_reserved = models.PositiveIntegerField(
+        _("quantité réservée"), default=0, editable=False
+    )
+    quantity_collected = models.PositiveIntegerField(
+        _("quantité enlevée"), default=0, editable=False
+    )
     weight_kg = models.DecimalField(
         _("poids estimé (kg)"),
         max_digits=10,
@@ -339,14 +174,21 @@ class Lot(Located, ClusterableModel):
             models.CheckConstraint(
                 condition=models.Q(quantity__gt=0), name="lot_quantity_positive"
             ),
+            # The last guard against promising a unit twice, whatever the code above it does.
+            models.CheckConstraint(
+                condition=models.Q(
+                    quantity__gte=models.F("quantity_reserved") + models.F("quantity_collected")
+                ),
+                name="lot_never_over_allocated",
+            ),
             models.CheckConstraint(
                 condition=models.Q(weight_kg__gte=0), name="lot_weight_not_negative"
             ),
-            _choices_check("status", LotStatus, "lot_status_valid"),
-            _choices_check("unit", Unit, "lot_unit_valid"),
-            _choices_check("condition", Condition, "lot_condition_valid"),
-            _choices_check("audience", Audience, "lot_audience_valid"),
-            _choices_check("price_kind", PriceKind, "lot_price_kind_valid"),
+            choices_check("status", LotStatus, "lot_status_valid"),
+            choices_check("unit", Unit, "lot_unit_valid"),
+            choices_check("condition", Condition, "lot_condition_valid"),
+            choices_check("audience", Audience, "lot_audience_valid"),
+            choices_check("price_kind", PriceKind, "lot_price_kind_valid"),
             # A fixed price needs an amount; free and on-quote lots carry none.
             models.CheckConstraint(
                 condition=(
@@ -365,7 +207,7 @@ class Lot(Located, ClusterableModel):
                 | models.Q(published_at__isnull=False),
                 name="lot_published_has_date",
             ),
-            *_location_checks("lot"),
+            *location_checks("lot"),
         ]
 
     def __str__(self) -> str:
@@ -404,6 +246,26 @@ class Lot(Located, ClusterableModel):
         if self.expires_at is not None and self.expires_at <= timezone.now():
             return False
         return self.available_until is None or self.available_until >= timezone.localdate()
+
+    @property
+    def quantity_available(self) -> int:
+        """What may still be asked for: total − reserved − collected."""
+        return self.quantity - self.quantity_reserved - self.quantity_collected
+
+    @property
+    def quantity_allocated(self) -> int:
+        return self.quantity_reserved + self.quantity_collected
+
+    def settle_status(self) -> None:
+        """Status from the counters: all taken → collected; nothing left → reserved; else online."""
+        if self.quantity_collected >= self.quantity:
+            self.status = LotStatus.COLLECTED
+        elif self.status in {LotStatus.PUBLISHED, LotStatus.RESERVED}:
+            self.status = LotStatus.RESERVED if self.quantity_available <= 0 else LotStatus.PUBLISHED
+
+    @property
+    def is_reservable(self) -> bool:
+        return self.is_visible and self.quantity_available > 0
 
     @property
     def cover(self):

@@ -1,0 +1,20 @@
+"""The marketplace's models, one module per concept."""
+
+from .base import Located, unique_slug
+from .lots import Category, Lot, LotPhoto
+from .notifications import Notification
+from .organisations import Membership, Organisation
+from .reservations import Reservation, ReservationEvent
+
+__all__ = [
+    "Category",
+    "Located",
+    "Lot",
+    "LotPhoto",
+    "Membership",
+    "Notification",
+    "Organisation",
+    "Reservation",
+    "ReservationEvent",
+    "unique_slug",
+]

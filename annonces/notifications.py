@@ -1,0 +1,20 @@
+"""Tell people: an e-mail after commit, and a notification kept in their space."""
+
+from .emails import render_email, send_rendered
+from .models import Notification, Organisation
+
+
+def notify(name: str, users, context: dict, *, extra_emails=()) -> None:
+    """Send `annonces/emails/<name>` to these users (and addresses); list it in their space."""
+    users = list({user.pk: user for user in users if user.is_active}.values())
+    subject, text, html = render_email(name, context)
+    Notification.objects.bulk_create(
+        Notification(user=user, subject=subject[:200], body=text, url=context.get("path", ""))
+        for user in users
+    )
+    send_rendered(subject, text, html, [*(user.email for user in users), *extra_emails])
+
+
+def organisation_people(organisation: Organisation) -> list:
+    """The members who answer for an organisation's lots."""
+    return list(organisation.members.filter(is_active=True))

@@ -1,0 +1,362 @@
+"""Reservations: ask for a quantity, answer, collect; no unit is ever promised twice.
+
+Every change locks the lot's row, then the reservation's (always in that order, here and
+when a lot is edited or withdrawn, so two changes never wait on each other), re-checks the
+rule under the lock and records a history event; a database constraint on the lot's
+counters is the last guard.
+"""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Audience, LotStatus, ReservationStatus
+from .models import Lot, Organisation, Reservation, ReservationEvent
+from .notifications import notify, organisation_people
+from .permissions import has_verified_email, is_member
+from .errors import ReservationError
+
+MAX_WEIGHT_KG = Decimal("100000")
+
+
+# --- Asking -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_reservation(
+    lot: Lot,
+    user,
+    *,
+    quantity: int,
+    pickup_at,
+    message: str = "",
+    organisation: Organisation | None = None,
+) -> Reservation:
+    """A verified user asks for up to the available quantity, for themselves or their organisation."""
+    if not has_verified_email(user):
+        raise ReservationError(_("Confirmez d'abord votre adresse e-mail."))
+    lot = Lot.objects.select_related("organisation").get(pk=lot.pk)
+    if is_member(user, lot.organisation):
+        raise ReservationError(_("Ce lot est proposé par votre structure : pas besoin de le réserver."))
+    if not lot.is_visible:
+        raise ReservationError(_("Ce lot n'est plus proposé."))
+    if organisation is not None and not is_member(user, organisation):
+        raise ReservationError(_("Vous ne faites pas partie de cette structure."))
+    if lot.audience == Audience.PROFESSIONALS and organisation is None:
+        raise ReservationError(
+            _("Ce lot est réservé aux professionnels : faites la demande au nom de votre structure.")
+        )
+    check_quantity(lot, quantity)
+    check_slot(lot, pickup_at)
+    if Reservation.objects.awaiting_answer().filter(lot=lot, requester=user).exists():
+        raise ReservationError(_("Vous avez déjà une demande en attente pour ce lot."))
+    reservation = Reservation(
+        lot=lot,
+        requester=user,
+        organisation=organisation,
+        quantity=quantity,
+        pickup_at=pickup_at,
+        message=message.strip(),
+        expires_at=_answer_deadline(pickup_at),
+    )
+    try:
+        with transaction.atomic():  # a savepoint: the double click loses the unique constraint
+            reservation.save()
+    except IntegrityError as error:
+        raise ReservationError(_("Vous avez déjà une demande en attente pour ce lot.")) from error
+    _record(reservation, user, "", note=reservation.message)
+    _tell_organisation("reservation_requested", reservation)
+    return reservation
+
+
+def check_quantity(lot: Lot, quantity: int) -> None:
+    """At least one unit, at most what is still available."""
+    if quantity is None or quantity < 1:
+        raise ReservationError(_("Demandez au moins une unité."))
+    if quantity > lot.quantity_available:
+        raise ReservationError(_not_enough(lot, quantity))
+
+
+def check_slot(lot: Lot, pickup_at) -> None:
+    """A slot to come, within the lot's availability dates."""
+    if pickup_at <= timezone.now():
+        raise ReservationError(_("Choisissez un créneau d'enlèvement à venir."))
+    day = timezone.localtime(pickup_at).date()
+    if day < lot.available_from:
+        raise ReservationError(
+            _("Ce lot n'est disponible qu'à partir du %(date)s.")
+            % {"date": formats.date_format(lot.available_from, "j F Y")}
+        )
+    if lot.available_until and day > lot.available_until:
+        raise ReservationError(
+            _("Ce lot n'est disponible que jusqu'au %(date)s.")
+            % {"date": formats.date_format(lot.available_until, "j F Y")}
+        )
+
+
+def _answer_deadline(pickup_at):
+    # A request unanswered by its own slot is moot: it expires then at the latest.
+    return min(timezone.now() + timedelta(days=settings.RESERVATION_ANSWER_DAYS), pickup_at)
+
+
+def _not_enough(lot: Lot, quantity: int) -> str:
+    if lot.quantity_available <= 0:
+        return _("Ce lot n'est plus disponible : tout est déjà réservé.")
+    return _(
+        "Il ne reste que %(available)s %(unit)s disponible(s) sur ce lot ; "
+        "la demande en porte %(quantity)s."
+    ) % {"available": lot.quantity_available, "unit": lot.get_unit_display(), "quantity": quantity}
+
+
+# --- Answering --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def accept_reservation(reservation: Reservation, user) -> Reservation:
+    """The lot's organisation accepts a pending request: its quantity is set aside."""
+    reservation = _locked(reservation)
+    _require_organisation(user, reservation)
+    _require_status(reservation, ReservationStatus.PENDING)
+    _allocate(reservation)
+    _move(reservation, ReservationStatus.ACCEPTED, user)
+    _tell_requester("reservation_accepted", reservation)
+    return reservation
+
+
+@transaction.atomic
+def propose_slot(reservation: Reservation, user, pickup_at, message: str = "") -> Reservation:
+    """The organisation offers another pickup slot; the requester confirms or cancels."""
+    reservation = _locked(reservation)
+    _require_organisation(user, reservation)
+    _require_status(reservation, *Reservation.OPEN)
+    check_slot(reservation.lot, pickup_at)
+    reservation.pickup_at = pickup_at
+    reservation.expires_at = _answer_deadline(pickup_at)
+    _move(reservation, ReservationStatus.PROPOSED, user, note=message.strip())
+    _tell_requester("reservation_proposed", reservation, message=message.strip())
+    return reservation
+
+
+@transaction.atomic
+def confirm_proposal(reservation: Reservation, user) -> Reservation:
+    """The requester takes the slot the organisation proposed: the quantity is set aside."""
+    reservation = _locked(reservation)
+    _require_requester(user, reservation)
+    _require_status(reservation, ReservationStatus.PROPOSED)
+    if reservation.pickup_at <= timezone.now():
+        raise ReservationError(_("Ce créneau est passé : demandez-en un autre à la structure."))
+    _allocate(reservation)
+    _move(reservation, ReservationStatus.ACCEPTED, user)
+    _tell_organisation("reservation_confirmed", reservation)
+    return reservation
+
+
+@transaction.atomic
+def decline_reservation(reservation: Reservation, user, reason: str) -> Reservation:
+    """The organisation declines, with a reason the requester receives; an accepted one frees its quantity."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReservationError(_("Donnez le motif du refus : le demandeur le recevra."))
+    reservation = _locked(reservation)
+    _require_organisation(user, reservation)
+    _require_status(reservation, *Reservation.LIVE)
+    _release(reservation)
+    reservation.decline_reason = reason
+    _move(reservation, ReservationStatus.DECLINED, user, note=reason)
+    _tell_requester("reservation_declined", reservation)
+    return reservation
+
+
+@transaction.atomic
+def cancel_reservation(reservation: Reservation, user, reason: str = "") -> Reservation:
+    """The requester cancels; an accepted reservation gives its quantity back."""
+    reservation = _locked(reservation)
+    _require_requester(user, reservation)
+    _require_status(reservation, *Reservation.LIVE)
+    _release(reservation)
+    _move(reservation, ReservationStatus.CANCELLED, user, note=(reason or "").strip())
+    _tell_organisation("reservation_cancelled", reservation, reason=(reason or "").strip())
+    return reservation
+
+
+# --- Collecting -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def confirm_collection(reservation: Reservation, user, *, quantity: int, weight_kg) -> Reservation:
+    """The organisation records what really left, quantity and weight; the rest is free again."""
+    reservation = _locked(reservation)
+    _require_organisation(user, reservation)
+    _require_status(reservation, ReservationStatus.ACCEPTED)
+    if quantity is None or not 1 <= quantity <= reservation.quantity:
+        raise ReservationError(
+            _("La quantité enlevée va de 1 à %(quantity)s, la quantité acceptée.")
+            % {"quantity": reservation.quantity}
+        )
+    weight_kg = Decimal(weight_kg) if weight_kg is not None else None
+    if weight_kg is None or not Decimal(0) <= weight_kg <= MAX_WEIGHT_KG:
+        raise ReservationError(_("Indiquez le poids enlevé, en kg (0 à 100 000)."))
+    lot = reservation.lot
+    lot.quantity_reserved -= reservation.quantity
+    lot.quantity_collected += quantity
+    _settle(lot)
+    reservation.collected_quantity = quantity
+    reservation.collected_weight_kg = weight_kg.quantize(Decimal("0.1"))
+    reservation.collected_at = timezone.now()
+    note = _("%(quantity)s %(unit)s, %(weight)s kg") % {
+        "quantity": quantity,
+        "unit": lot.get_unit_display(),
+        "weight": formats.number_format(reservation.collected_weight_kg, 1),
+    }
+    _move(reservation, ReservationStatus.COLLECTED, user, note=note)
+    _tell_requester("reservation_collected", reservation)
+    if lot.status == LotStatus.COLLECTED:
+        close_requests(lot, user, _("Le lot a été entièrement enlevé."))
+    return reservation
+
+
+def close_requests(lot: Lot, user, reason) -> None:
+    """A lot gone (all taken, withdrawn) declines the requests still waiting on it."""
+    waiting = Reservation.objects.awaiting_answer().filter(lot=lot)
+    for reservation in waiting.select_for_update(of=("self",)).select_related("requester"):
+        reservation.lot = lot
+        reservation.decline_reason = str(reason)
+        _move(reservation, ReservationStatus.DECLINED, user, note=str(reason))
+        _tell_requester("reservation_declined", reservation)
+
+
+# --- Time -------------------------------------------------------------------------------------
+
+
+def expire_reservations(now=None) -> tuple[int, int]:
+    """Expire unanswered requests; remind both parties before a pickup. Returns (expired, reminded)."""
+    now = now or timezone.now()
+    expired = 0
+    for pk in Reservation.objects.due_to_expire(now).values_list("pk", flat=True):
+        with transaction.atomic():
+            reservation = Reservation.objects.select_for_update().get(pk=pk)
+            # Answered since the list was read: the answer wins.
+            if reservation.is_open and reservation.expires_at <= now:
+                _move(reservation, ReservationStatus.EXPIRED, None)
+                _tell_requester("reservation_expired", reservation)
+                expired += 1
+    reminded = 0
+    window_end = now + timedelta(hours=settings.RESERVATION_REMINDER_HOURS)
+    for pk in Reservation.objects.pickups_within(now, window_end).values_list("pk", flat=True):
+        with transaction.atomic():
+            # The conditional update keeps two concurrent runs from reminding twice.
+            claimed = Reservation.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
+            if claimed:
+                reservation = Reservation.objects.get(pk=pk)
+                _tell_requester("pickup_reminder", reservation)
+                _tell_organisation("pickup_reminder", reservation)
+                reminded += 1
+    return expired, reminded
+
+
+# --- Inside -----------------------------------------------------------------------------------
+
+
+def _locked(reservation: Reservation) -> Reservation:
+    """The reservation and its lot, fresh and locked: lot first, like every writer of lots."""
+    lot_id = Reservation.objects.values_list("lot_id", flat=True).get(pk=reservation.pk)
+    lot = Lot.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=lot_id)
+    reservation = (
+        Reservation.objects.select_for_update(of=("self",))
+        .select_related("requester", "organisation")
+        .get(pk=reservation.pk)
+    )
+    reservation.lot = lot
+    return reservation
+
+
+def _require_organisation(user, reservation: Reservation) -> None:
+    if not (has_verified_email(user) and is_member(user, reservation.lot.organisation)):
+        raise ReservationError(_("Seuls les membres de la structure du lot répondent aux demandes."))
+
+
+def _require_requester(user, reservation: Reservation) -> None:
+    if not (has_verified_email(user) and reservation.requester_id == user.pk):
+        raise ReservationError(_("Seul l'auteur de la demande peut faire cela."))
+
+
+def _require_status(reservation: Reservation, *allowed) -> None:
+    if reservation.status not in allowed:
+        raise ReservationError(
+            _("Cette demande est déjà « %(status)s » : rien n'a été changé.")
+            % {"status": reservation.get_status_display()}
+        )
+
+
+def _allocate(reservation: Reservation) -> None:
+    """Set the quantity aside, if it is still there (the lot is locked by _locked)."""
+    lot = reservation.lot
+    if lot.status not in {LotStatus.PUBLISHED, LotStatus.RESERVED}:
+        raise ReservationError(_("Ce lot n'est plus en ligne : publiez-le à nouveau pour accepter."))
+    if reservation.quantity > lot.quantity_available:
+        raise ReservationError(_not_enough(lot, reservation.quantity))
+    lot.quantity_reserved += reservation.quantity
+    _settle(lot)
+
+
+def _release(reservation: Reservation) -> None:
+    if reservation.holds_quantity:
+        reservation.lot.quantity_reserved -= reservation.quantity
+        _settle(reservation.lot)
+
+
+def _settle(lot: Lot) -> None:
+    lot.settle_status()
+    # A save, not an update(): the search index listens to post_save.
+    lot.save(update_fields=["quantity_reserved", "quantity_collected", "status", "updated_at"])
+
+
+def _move(reservation: Reservation, status: str, actor, note: str = "") -> None:
+    previous = reservation.status
+    reservation.status = status
+    reservation.save()
+    _record(reservation, actor, previous, note=note)
+
+
+def _record(reservation: Reservation, actor, previous: str, note: str = "") -> None:
+    ReservationEvent.objects.create(
+        reservation=reservation,
+        actor=actor,
+        from_status=previous,
+        to_status=reservation.status,
+        note=note,
+    )
+
+
+def _context(reservation: Reservation, **extra) -> dict:
+    path = reservation.get_absolute_url()
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return {
+        "reservation": reservation,
+        "lot": reservation.lot,
+        "path": path,
+        "url": base + path,
+        "voucher_url": base + reverse("annonces:voucher", args=[reservation.reference]),
+        **extra,
+    }
+
+
+def _tell_requester(name: str, reservation: Reservation, **extra) -> None:
+    notify(name, [reservation.requester], _context(reservation, to_requester=True, **extra))
+
+
+def _tell_organisation(name: str, reservation: Reservation, **extra) -> None:
+    organisation = reservation.lot.organisation
+    notify(
+        name,
+        organisation_people(organisation),
+        _context(reservation, to_requester=False, **extra),
+        extra_emails=[organisation.email],
+    )
