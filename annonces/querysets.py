@@ -107,4 +107,6 @@ class ReservationQuerySet(models.QuerySet):
         )
 
     def for_lists(self):
-        return self.select_related("lot__organisation", "lot__category", "requester", "organisation")
+        return self.select_related(
+            "lot__organisation", "lot__category", "requester", "organisation"
+        )

@@ -16,10 +16,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Audience, LotStatus, ReservationStatus
+from .errors import ReservationError
 from .models import Lot, Organisation, Reservation, ReservationEvent
 from .notifications import notify, organisation_people
 from .permissions import has_verified_email, is_member
-from .errors import ReservationError
 
 MAX_WEIGHT_KG = Decimal("100000")
 
@@ -37,19 +37,24 @@ def request_reservation(
     message: str = "",
     organisation: Organisation | None = None,
 ) -> Reservation:
-    """A verified user asks for up to the available quantity, for themselves or their organisation."""
+    """A verified user asks for at most the available quantity, for themselves or a structure."""
     if not has_verified_email(user):
         raise ReservationError(_("Confirmez d'abord votre adresse e-mail."))
     lot = Lot.objects.select_related("organisation").get(pk=lot.pk)
     if is_member(user, lot.organisation):
-        raise ReservationError(_("Ce lot est proposé par votre structure : pas besoin de le réserver."))
+        raise ReservationError(
+            _("Ce lot est proposé par votre structure : pas besoin de le réserver.")
+        )
     if not lot.is_visible:
         raise ReservationError(_("Ce lot n'est plus proposé."))
     if organisation is not None and not is_member(user, organisation):
         raise ReservationError(_("Vous ne faites pas partie de cette structure."))
     if lot.audience == Audience.PROFESSIONALS and organisation is None:
         raise ReservationError(
-            _("Ce lot est réservé aux professionnels : faites la demande au nom de votre structure.")
+            _(
+                "Ce lot est réservé aux professionnels : "
+                "faites la demande au nom de votre structure."
+            )
         )
     check_quantity(lot, quantity)
     check_slot(lot, pickup_at)
@@ -158,7 +163,7 @@ def confirm_proposal(reservation: Reservation, user) -> Reservation:
 
 @transaction.atomic
 def decline_reservation(reservation: Reservation, user, reason: str) -> Reservation:
-    """The organisation declines, with a reason the requester receives; an accepted one frees its quantity."""
+    """The organisation declines with a reason for the requester; an accepted one frees its units."""
     reason = (reason or "").strip()
     if not reason:
         raise ReservationError(_("Donnez le motif du refus : le demandeur le recevra."))
@@ -234,7 +239,7 @@ def close_requests(lot: Lot, user, reason) -> None:
 
 
 def expire_reservations(now=None) -> tuple[int, int]:
-    """Expire unanswered requests; remind both parties before a pickup. Returns (expired, reminded)."""
+    """Expire unanswered requests, remind both parties before a pickup: (expired, reminded)."""
     now = now or timezone.now()
     expired = 0
     for pk in Reservation.objects.due_to_expire(now).values_list("pk", flat=True):
@@ -279,7 +284,9 @@ def _locked(reservation: Reservation) -> Reservation:
 
 def _require_organisation(user, reservation: Reservation) -> None:
     if not (has_verified_email(user) and is_member(user, reservation.lot.organisation)):
-        raise ReservationError(_("Seuls les membres de la structure du lot répondent aux demandes."))
+        raise ReservationError(
+            _("Seuls les membres de la structure du lot répondent aux demandes.")
+        )
 
 
 def _require_requester(user, reservation: Reservation) -> None:
@@ -299,7 +306,9 @@ def _allocate(reservation: Reservation) -> None:
     """Set the quantity aside, if it is still there (the lot is locked by _locked)."""
     lot = reservation.lot
     if lot.status not in {LotStatus.PUBLISHED, LotStatus.RESERVED}:
-        raise ReservationError(_("Ce lot n'est plus en ligne : publiez-le à nouveau pour accepter."))
+        raise ReservationError(
+            _("Ce lot n'est plus en ligne : publiez-le à nouveau pour accepter.")
+        )
     if reservation.quantity > lot.quantity_available:
         raise ReservationError(_not_enough(lot, reservation.quantity))
     lot.quantity_reserved += reservation.quantity

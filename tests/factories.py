@@ -2,6 +2,7 @@
 
 import functools
 import io
+from datetime import timedelta
 from decimal import Decimal
 
 import factory
@@ -12,7 +13,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from annonces.choices import LotStatus, MembershipRole, OrganisationKind
-from annonces.models import Category, Lot, LotPhoto, Membership, Organisation
+from annonces.models import Category, Lot, LotPhoto, Membership, Organisation, Reservation
 
 
 def png_bytes(width: int = 40, height: int = 30, colour: str = "seagreen") -> bytes:
@@ -119,6 +120,24 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(VerifiedUserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = MembershipRole.STAFF
+
+
+class ReservationFactory(factory.django.DjangoModelFactory):
+    """A pending request for 5 units of a published lot, by a verified user, pickup in 3 days.
+
+    Built straight in the database (no history, no e-mail): use annonces.reservations to
+    test the flow itself.
+    """
+
+    class Meta:
+        model = Reservation
+
+    lot = factory.SubFactory(LotFactory)
+    requester = factory.SubFactory(VerifiedUserFactory)
+    quantity = 5
+    message = "Pour un chantier d'insertion à Ivry."
+    pickup_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=2))
 
 
 # --- Photos as phones make them, and files that pretend to be photos ---------------------

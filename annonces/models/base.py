@@ -66,5 +66,3 @@ def location_checks(prefix: str) -> list[models.CheckConstraint]:
         models.CheckConstraint(condition=lon, name=f"{prefix}_longitude_range"),
         models.CheckConstraint(condition=precision, name=f"{prefix}_location_precision_valid"),
     ]
-
-

@@ -15,6 +15,7 @@ from ..querysets import CategoryQuerySet, LotQuerySet
 from .base import Located, choices_check, location_checks, unique_slug
 from .organisations import Organisation
 
+
 class Category(models.Model):
     name = models.CharField(_("nom"), max_length=100)
     slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
@@ -261,7 +262,9 @@ class Lot(Located, ClusterableModel):
         if self.quantity_collected >= self.quantity:
             self.status = LotStatus.COLLECTED
         elif self.status in {LotStatus.PUBLISHED, LotStatus.RESERVED}:
-            self.status = LotStatus.RESERVED if self.quantity_available <= 0 else LotStatus.PUBLISHED
+            self.status = (
+                LotStatus.RESERVED if self.quantity_available <= 0 else LotStatus.PUBLISHED
+            )
 
     @property
     def is_reservable(self) -> bool:

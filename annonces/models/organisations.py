@@ -11,6 +11,7 @@ from ..choices import MembershipRole, OrganisationKind
 from ..validators import validate_siret
 from .base import Located, choices_check, location_checks
 
+
 class Organisation(Located):
     name = models.CharField(_("nom"), max_length=150)
     slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True)
@@ -110,5 +111,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation} ({self.get_role_display()})"
-
-
