@@ -163,7 +163,7 @@ def confirm_proposal(reservation: Reservation, user) -> Reservation:
 
 @transaction.atomic
 def decline_reservation(reservation: Reservation, user, reason: str) -> Reservation:
-    """The organisation declines with a reason for the requester; an accepted one frees its units."""
+    """The organisation declines, giving a reason; an accepted reservation frees its units."""
     reason = (reason or "").strip()
     if not reason:
         raise ReservationError(_("Donnez le motif du refus : le demandeur le recevra."))
