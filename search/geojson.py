@@ -14,6 +14,7 @@ def feature(lot) -> dict:
             "city": lot.city,
             "organisation": lot.organisation.name,
             "quantity": lot.quantity,
+            "quantity_available": lot.quantity_available,
             "unit": lot.get_unit_display(),
             "distance_km": round(distance, 2) if distance is not None else None,
         },

@@ -35,7 +35,7 @@ def command_of(service: dict) -> str:
 
 
 def test_the_stack_has_the_site_its_worker_a_database_and_elasticsearch(stack):
-    assert set(stack["services"]) == {"web", "worker", "db", "elasticsearch"}
+    assert set(stack["services"]) == {"web", "worker", "scheduler", "db", "elasticsearch"}
     web, worker = stack["services"]["web"], stack["services"]["worker"]
     assert re.search(r"migrate .*collectstatic .*gunicorn reemploi\.wsgi", command_of(web))
     assert "manage.py db_worker" in command_of(worker)
@@ -64,7 +64,17 @@ def test_elasticsearch_healthcheck_asks_the_cluster_health(stack):
     assert "_cluster/health" in " ".join(test)
 
 
-@pytest.mark.parametrize("service", ["web", "worker"])
+def test_the_scheduler_runs_the_periodic_jobs_every_hour(stack):
+    command = command_of(stack["services"]["scheduler"])
+    for job in ("expire_reservations", "expire_lots", "search_reconcile --repair"):
+        assert f"manage.py {job}" in command
+    assert "sleep 3600" in command
+    # Compose turns $$ into $; the shell must accept what is left.
+    script = command.split('sh -c "', 1)[1].rstrip('"').replace("$$", "$")
+    assert subprocess.run(["sh", "-n", "-c", script], check=False).returncode == 0
+
+
+@pytest.mark.parametrize("service", ["web", "worker", "scheduler"])
 def test_the_site_waits_for_a_healthy_database_and_elasticsearch(stack, service):
     depends_on = stack["services"][service]["depends_on"]
     for dependency in ("db", "elasticsearch"):

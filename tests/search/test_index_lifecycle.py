@@ -1,15 +1,18 @@
 """The index stays true to the database: outbox, rebuilds behind an alias, reconciliation."""
 
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from annonces import reservations
 from annonces.choices import LotStatus
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.models import IndexOutbox
 from search.query import LotQuery
-from tests.factories import LotFactory
+from tests.factories import LotFactory, MembershipFactory, VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db
 DEAD_NODE = "http://127.0.0.1:9"  # the discard port: nothing ever answers there
@@ -97,3 +100,24 @@ def test_a_rebuild_swaps_the_alias_to_a_new_version_and_drops_the_old(live_backe
     assert second != first
     assert not es_client.indices.exists(index=first)
     assert live_backend.search(LotQuery()).total == 3
+
+
+@pytest.mark.elasticsearch
+def test_a_lot_fully_reserved_leaves_the_index_and_returns_when_freed(
+    live_backend, django_capture_on_commit_callbacks
+):
+    staff = MembershipFactory().user
+    with django_capture_on_commit_callbacks(execute=True):
+        lot = LotFactory(title="Tuiles de Montrouge", organisation=staff.organisations.get())
+    slot = timezone.now() + timedelta(days=2)
+    request = reservations.request_reservation(
+        lot, VerifiedUserFactory(), quantity=lot.quantity, pickup_at=slot
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reservations.accept_reservation(request, staff)
+    assert live_backend.search(LotQuery(text="tuiles")).total == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reservations.cancel_reservation(request, request.requester)
+    assert [h.lot_id for h in live_backend.search(LotQuery(text="tuiles")).hits] == [lot.pk]
