@@ -103,21 +103,21 @@ def test_a_rebuild_swaps_the_alias_to_a_new_version_and_drops_the_old(live_backe
 
 
 @pytest.mark.elasticsearch
-def test_a_lot_fully_reserved_leaves_the_index_and_returns_when_freed(
-    live_backend, django_capture_on_commit_callbacks
-):
+def test_a_lot_fully_reserved_leaves_the_index_and_returns_when_freed(live_backend):
+    live_backend.index.ensure()
     staff = MembershipFactory().user
-    with django_capture_on_commit_callbacks(execute=True):
-        lot = LotFactory(title="Tuiles de Montrouge", organisation=staff.organisations.get())
+    lot = LotFactory(title="Tuiles de Montrouge", organisation=staff.organisations.get())
+    live_backend.apply_outbox()
+    assert [h.lot_id for h in live_backend.search(LotQuery(text="tuiles")).hits] == [lot.pk]
     slot = timezone.now() + timedelta(days=2)
     request = reservations.request_reservation(
         lot, VerifiedUserFactory(), quantity=lot.quantity, pickup_at=slot
     )
 
-    with django_capture_on_commit_callbacks(execute=True):
-        reservations.accept_reservation(request, staff)
+    reservations.accept_reservation(request, staff)
+    live_backend.apply_outbox()
     assert live_backend.search(LotQuery(text="tuiles")).total == 0
 
-    with django_capture_on_commit_callbacks(execute=True):
-        reservations.cancel_reservation(request, request.requester)
+    reservations.cancel_reservation(request, request.requester)
+    live_backend.apply_outbox()
     assert [h.lot_id for h in live_backend.search(LotQuery(text="tuiles")).hits] == [lot.pk]
