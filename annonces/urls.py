@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_space
+from . import views, views_reservations, views_space
 
 app_name = "annonces"
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path("annonces/<slug:slug>/publier/", views_space.lot_publish, name="lot_publish"),
     path("annonces/<slug:slug>/dupliquer/", views_space.lot_duplicate, name="lot_duplicate"),
     path("annonces/<slug:slug>/retirer/", views_space.lot_withdraw, name="lot_withdraw"),
+    path(
+        "annonces/<slug:slug>/reserver/",
+        views_reservations.LotReserveView.as_view(),
+        name="lot_reserve",
+    ),
     path("annonces/<slug:slug>/moderer/", views_space.lot_moderate, name="lot_moderate"),
     path(
         "annonces/<slug:slug>/photos/<int:photo_id>/supprimer/",
@@ -43,4 +48,50 @@ urlpatterns = [
     ),
     path("adhesions/<int:pk>/", views_space.membership_change, name="membership_change"),
     path("invitations/<str:token>/", views_space.invitation_accept, name="invitation_accept"),
+    path(
+        "reservations/",
+        views_reservations.ReservationListView.as_view(),
+        name="reservation_list",
+    ),
+    path(
+        "reservations/<str:reference>/",
+        views_reservations.reservation_detail,
+        name="reservation_detail",
+    ),
+    path(
+        "reservations/<str:reference>/accepter/",
+        views_reservations.reservation_accept,
+        name="reservation_accept",
+    ),
+    path(
+        "reservations/<str:reference>/refuser/",
+        views_reservations.reservation_decline,
+        name="reservation_decline",
+    ),
+    path(
+        "reservations/<str:reference>/proposer/",
+        views_reservations.reservation_propose,
+        name="reservation_propose",
+    ),
+    path(
+        "reservations/<str:reference>/confirmer/",
+        views_reservations.reservation_confirm,
+        name="reservation_confirm",
+    ),
+    path(
+        "reservations/<str:reference>/annuler/",
+        views_reservations.reservation_cancel,
+        name="reservation_cancel",
+    ),
+    path(
+        "reservations/<str:reference>/enlevement/",
+        views_reservations.reservation_collect,
+        name="reservation_collect",
+    ),
+    path("reservations/<str:reference>/bon/", views_reservations.voucher, name="voucher"),
+    path(
+        "notifications/",
+        views_reservations.NotificationListView.as_view(),
+        name="notifications",
+    ),
 ]

@@ -5,7 +5,8 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from .models import Lot, Organisation
+from .impact import ImpactReport
+from .models import Lot, Organisation, Reservation
 from .permissions import is_member, is_network_admin
 
 
@@ -33,10 +34,13 @@ class LotDetailView(DetailView):
     context_object_name = "lot"
 
     def get_queryset(self):
-        # Members also see their organisation's drafts and withdrawn lots here.
-        shown = Q(pk__in=Lot.objects.visible().values("pk"))
-        if self.request.user.is_authenticated:
-            shown |= Q(pk__in=Lot.objects.of_member(self.request.user).values("pk"))
+        # Reserved and collected lots stay reachable; members also see their organisation's
+        # drafts and withdrawn lots, and requesters the lots they asked for.
+        shown = Q(pk__in=Lot.objects.on_show().values("pk"))
+        user = self.request.user
+        if user.is_authenticated:
+            shown |= Q(pk__in=Lot.objects.of_member(user).values("pk"))
+            shown |= Q(pk__in=Reservation.objects.made_by(user).values("lot_id"))
         return (
             Lot.objects.filter(shown)
             .select_related("organisation", "category__parent__parent")
@@ -44,10 +48,20 @@ class LotDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
+        user, lot = self.request.user, self.object
+        member = is_member(user, lot.organisation)
+        received = mine = Reservation.objects.none()
+        if member:
+            received = lot.reservations.select_related("requester", "organisation")
+        elif user.is_authenticated:
+            mine = list(lot.reservations.made_by(user))
         return super().get_context_data(
-            can_edit=is_member(user, self.object.organisation),
+            can_edit=member,
             can_moderate=is_network_admin(user),
+            # One request awaiting an answer per person and lot: no button for a second one.
+            can_reserve=lot.is_reservable and not member and not any(r.is_open for r in mine),
+            received_reservations=received,
+            my_reservations=mine,
             **kwargs,
         )
 
@@ -61,4 +75,5 @@ class OrganisationDetailView(ForgivingPaginationMixin, ListView):
         return self.organisation.lots.visible().for_cards().newest()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(organisation=self.organisation, **kwargs)
+        impact = ImpactReport(organisation=self.organisation).totals()
+        return super().get_context_data(organisation=self.organisation, impact=impact, **kwargs)

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
 from . import services
-from .choices import LotStatus, MembershipRole
+from .choices import LotStatus, MembershipRole, ReservationStatus
 from .forms import InvitationForm, LotForm, ModerationForm, OrganisationForm, RoleForm
-from .models import Lot, Membership, Organisation
+from .models import Lot, Membership, Organisation, Reservation
 from .permissions import (
     VerifiedUserRequiredMixin,
     is_network_admin,
@@ -23,6 +23,10 @@ from .permissions import (
 def _member_lot(request, slug) -> Lot:
     """The lot, if the user belongs to its organisation; a 404 otherwise (no hint it exists)."""
     return get_object_or_404(Lot.objects.of_member(request.user).distinct(), slug=slug)
+
+
+# Mon espace lists the first few of each kind of request; the full list is one click away.
+SPACE_LIST_SIZE = 10
 
 
 class MySpaceView(VerifiedUserRequiredMixin, TemplateView):
@@ -37,10 +41,15 @@ class MySpaceView(VerifiedUserRequiredMixin, TemplateView):
         pending = Organisation.objects.none()
         if is_network_admin(user):
             pending = Organisation.objects.filter(validated_at__isnull=True)
+        received = Reservation.objects.received_by(user).for_lists().order_by("pickup_at")
         return super().get_context_data(
             memberships=memberships,
             lots_by_status=[(label, group) for label, group in by_status if group],
             pending_organisations=pending,
+            requests_to_answer=received.awaiting_answer()[:SPACE_LIST_SIZE],
+            pickups=received.filter(status=ReservationStatus.ACCEPTED)[:SPACE_LIST_SIZE],
+            my_requests=Reservation.objects.made_by(user).for_lists()[:SPACE_LIST_SIZE],
+            unread_notifications=user.notifications.filter(read_at__isnull=True).count(),
             **kwargs,
         )
 

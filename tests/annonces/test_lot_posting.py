@@ -173,7 +173,7 @@ def test_my_space_lists_lots_by_status_and_an_empty_requests_section(client, mem
     page = client.get(reverse("annonces:my_space")).content.decode()
     assert "Tuiles" in page and "Parquet" in page and "Brouillon" in page
     assert "autre structure" not in page
-    assert "Les demandes de réservation arriveront ici" in page
+    assert "Aucune demande en attente" in page and "fait aucune demande" in page
 
 
 def test_a_user_without_organisation_is_sent_to_create_one(client):
