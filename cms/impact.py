@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 
 from annonces.choices import LotStatus
+from annonces.impact import ImpactReport
 from annonces.models import Lot, Organisation
 
 
@@ -14,10 +15,12 @@ class NetworkImpact:
     lots_published: int
     visible_weight_kg: Decimal
     member_count: int
+    collected_weight_kg: Decimal
+    co2_avoided_kg: Decimal
 
 
 def network_impact() -> NetworkImpact:
-    """Lots ever put online, the weight of those on offer now, and the member organisations."""
+    """Lots ever put online, the weight on offer now, the members, and what was collected."""
     # A withdrawn or collected lot still counts as published: it was offered to the public.
     # One aggregate answers both lot figures: visibility is the queryset's own rule.
     visible_ids = Lot.objects.visible().values("pk")
@@ -25,8 +28,11 @@ def network_impact() -> NetworkImpact:
         published=Count("pk", filter=Q(published_at__isnull=False) & ~Q(status=LotStatus.DRAFT)),
         weight=Sum("weight_kg", filter=Q(pk__in=visible_ids)),
     )
+    collected = ImpactReport().totals()
     return NetworkImpact(
         lots_published=lots["published"],
         visible_weight_kg=lots["weight"] or Decimal("0"),
         member_count=Organisation.objects.filter(is_network_member=True).count(),
+        collected_weight_kg=collected.weight_kg,
+        co2_avoided_kg=collected.co2_kg,
     )

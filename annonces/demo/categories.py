@@ -5,9 +5,17 @@ from decimal import Decimal
 from annonces.models import Category
 
 # (slug, name, CO₂ factor, children); a child is (slug, name, children).
-# The factors (kg CO₂e avoided per kg reused) are order-of-magnitude defaults, to be
-# refined against ADEME's Base Empreinte: network staff edit them in the admin, and
-# sub-categories inherit their root's until given their own.
+# The factors (kg CO₂e avoided per kg reused) are order-of-magnitude defaults, not measured
+# values: the network is to refine them. Their basis is the footprint per kg of making the
+# equivalent new product, as ADEME publishes it: its Base Empreinte (which holds the Base
+# Carbone emission factors), the ImpactCO2 comparator built on it (impactco2.fr), and its 2018
+# study "La face cachée des objets" (a television: about 350 kg CO₂e for 11 kg, so ~30 per kg;
+# a washing machine: about 510 kg CO₂e for some 70 kg, ~7 per kg; a pair of jeans: about
+# 20 kg CO₂e). That footprint is then cut to a third or a half, since a reused object does not
+# always spare a purchase and its collection and repair emit too. Building materials would be
+# better served by the products' FDES in the INIES database. Staff edit the factors in the
+# admin (Réemploi › Catégories); sub-categories inherit their root's until given their own;
+# annonces/impact.py applies them.
 TREE = (
     (
         "materiaux-construction",

@@ -9,7 +9,13 @@ from django.utils import timezone
 from annonces.choices import LotStatus
 from cms.impact import network_impact
 from tests.cms import pages
-from tests.factories import LotFactory, LotPhotoFactory, OrganisationFactory
+from tests.factories import (
+    CategoryFactory,
+    LotFactory,
+    LotPhotoFactory,
+    OrganisationFactory,
+    ReservationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +23,7 @@ pytestmark = pytest.mark.django_db
 def test_figures_of_an_empty_network_are_zero():
     impact = network_impact()
     assert (impact.lots_published, impact.visible_weight_kg, impact.member_count) == (0, 0, 0)
+    assert (impact.collected_weight_kg, impact.co2_avoided_kg) == (0, 0)
 
 
 def test_lots_ever_published_count_and_only_visible_lots_weigh():
@@ -41,22 +48,55 @@ def test_lots_ever_published_count_and_only_visible_lots_weigh():
     assert impact.member_count == 1
 
 
+def collected(lot, weight):
+    return ReservationFactory(
+        lot=lot,
+        status="collected",
+        collected_quantity=1,
+        collected_weight_kg=Decimal(weight),
+        collected_at=timezone.now(),
+    )
+
+
+def test_collected_weight_and_co2_avoided_count_only_pickups():
+    parent = CategoryFactory(co2_factor=Decimal("2"))
+    lot = LotFactory(category=CategoryFactory(parent=parent), weight_kg=Decimal("500"))
+    collected(lot, "40.5")
+    collected(LotFactory(category=parent), "10")
+    ReservationFactory(lot=lot)  # asked, never collected
+
+    impact = network_impact()
+
+    assert impact.collected_weight_kg == Decimal("50.5")
+    assert impact.co2_avoided_kg == Decimal("101.0")  # the sub-category inherits 2 kg per kg
+
+
 def test_the_home_page_shows_the_figures(client):
     LotFactory(weight_kg=Decimal("1234"))
     html = client.get("/").content.decode()
     assert "Le réseau en chiffres" in html
     # French grouping: a no-break space between thousands.
     assert "<dt>kg de matériaux et d'objets à récupérer</dt><dd>1\xa0234</dd>" in html
+    assert "<dt>kg détournés de la benne</dt><dd>0</dd>" in html
+
+
+def test_the_home_page_shows_what_was_collected(client):
+    collected(LotFactory(category=CategoryFactory(co2_factor=Decimal("1.5"))), "2000.4")
+    html = client.get("/").content.decode()
+    assert "<dt>kg détournés de la benne</dt><dd>2\xa0000</dd>" in html
+    assert "<dt>kg CO₂e évités (estimation)</dt><dd>3\xa0001</dd>" in html
 
 
 def test_the_home_page_needs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     for lot in LotFactory.create_batch(8):
         LotPhotoFactory(lot=lot)
+        collected(lot, "12.5")
     OrganisationFactory.create_batch(5)
     index, agenda = pages.news_index(show_in_menus=True), pages.event_index()
     for number in range(4):
         pages.news(index, f"Actualité {number}")
         pages.event(agenda, f"Événement {number}")
     client.get("/")  # renditions are made once, on the first view
-    with django_assert_max_num_queries(18):
+    # 18 before the collected figures, which add two: the category tree and one aggregate.
+    with django_assert_max_num_queries(20):
         client.get("/")
