@@ -1,4 +1,4 @@
-"""No serious or critical axe-core violation on the pages the public reads most.
+"""No serious or critical axe-core violation on the public pages and the reservation flow.
 
 axe-core 4.12.1 comes from the axe-playwright-python package (its bundled axe.min.js),
 injected into Debian's Chromium; nothing is downloaded.
@@ -6,12 +6,23 @@ injected into Debian's Chromium; nothing is downloaded.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page
 
+from annonces import reservations
 from tests.cms import pages
-from tests.factories import LotPhotoFactory, OrganisationFactory
+from tests.factories import (
+    LotFactory,
+    LotPhotoFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    VerifiedUserFactory,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -74,3 +85,33 @@ def test_public_pages_have_no_serious_accessibility_violation(page: Page, site):
         for name, violations in found.items()
         for violation in violations
     )
+
+
+def test_the_reservation_pages_have_no_serious_accessibility_violation(page: Page):
+    staff = MembershipFactory().user
+    lot = LotFactory(organisation=staff.organisations.get(), title="Tuiles mécaniques")
+    buyer = VerifiedUserFactory()
+    reservation = reservations.request_reservation(
+        lot, buyer, quantity=5, pickup_at=timezone.now() + timedelta(days=2)
+    )
+    reservations.accept_reservation(reservation, staff)
+    page.goto("/comptes/login/")
+    page.locator("input[name=login]").fill(buyer.email)
+    page.locator("input[name=password]").fill("motdepasse-sur")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/mon-espace/**")
+
+    found = {}
+    for url in (
+        reverse("annonces:lot_reserve", args=[lot.slug]),
+        reservation.get_absolute_url(),
+        reverse("annonces:reservation_cancel", args=[reservation.reference]),
+        reverse("annonces:voucher", args=[reservation.reference]),
+        reverse("annonces:reservation_list"),
+        reverse("annonces:my_space"),
+        reverse("annonces:notifications"),
+    ):
+        assert page.goto(url).status == 200, url
+        if violations := blocking_violations(page):
+            found[url] = violations
+    assert not found, found
