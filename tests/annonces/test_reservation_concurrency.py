@@ -16,7 +16,12 @@ from annonces.errors import ReservationError
 from annonces.models import Lot, Reservation
 from tests.factories import LotFactory, MembershipFactory, VerifiedUserFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# serialized_rollback like the browser tests: a plain flush would re-create the content
+# types behind their back, and their next restore would then collide with them.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 WORKERS = 50
 
