@@ -236,6 +236,10 @@ class Lot(Located, ClusterableModel):
             and self.available_until < self.available_from
         ):
             errors["available_until"] = _("La fin de disponibilité précède son début.")
+        if self.quantity is not None and self.quantity < self.quantity_allocated:
+            errors["quantity"] = _(
+                "%(count)s sont déjà réservés ou enlevés : la quantité ne peut pas être moindre."
+            ) % {"count": self.quantity_allocated}
         if errors:
             raise ValidationError(errors)
 

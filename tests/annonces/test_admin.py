@@ -73,3 +73,27 @@ def test_staff_unpublish_a_lot_and_it_leaves_the_public_list(staff_client, clien
     lot.refresh_from_db()
     assert lot.status == LotStatus.WITHDRAWN
     assert Lot.objects.visible().count() == 0
+
+
+def test_staff_cannot_lower_a_lot_below_what_is_reserved(staff_client):
+    lot = LotFactory(quantity=20, quantity_reserved=15)
+    edit = reverse("wagtailsnippets_annonces_lot:edit", args=[lot.pk])
+    form = staff_client.get(edit).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(
+        {
+            "organisation": lot.organisation.pk,
+            "category": lot.category.pk,
+            "quantity": "10",
+            "available_from": lot.available_from.isoformat(),
+            "photos-TOTAL_FORMS": "0",
+            "photos-INITIAL_FORMS": "0",
+            "photos-MIN_NUM_FORMS": "0",
+            "photos-MAX_NUM_FORMS": "8",
+        }
+    )
+    response = staff_client.post(edit, data)
+    assert response.status_code == 200
+    assert "15 sont déjà réservés ou enlevés" in str(response.context["form"].errors["quantity"])
+    lot.refresh_from_db()
+    assert lot.quantity == 20
