@@ -2,6 +2,7 @@
 
 import io
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
@@ -11,8 +12,10 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from annonces.choices import LotStatus
-from annonces.models import Category, Lot, LotPhoto, Organisation
+from annonces.choices import LotStatus, ReservationStatus
+from annonces.demo.reservations import demo_users
+from annonces.impact import ImpactReport
+from annonces.models import Category, Lot, LotPhoto, Organisation, Reservation
 from annonces.validators import validate_siret
 from reemploi.geo import Point, in_territory
 
@@ -47,7 +50,7 @@ def demo_media(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 def counts() -> dict[str, int]:
-    models = (Organisation, Category, Lot, LotPhoto, get_image_model())
+    models = (Organisation, Category, Lot, LotPhoto, Reservation, get_image_model())
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -123,3 +126,41 @@ def test_reset_removes_synthetic_lots_and_loads_the_same_demo_again():
     call_command("load_demo", synthetic=50, stdout=io.StringIO())
     call_command("load_demo", reset=True, stdout=io.StringIO())
     assert counts() == before
+
+
+def test_a_year_of_reservations_gives_the_impact_pages_figures_and_the_teams_requests():
+    statuses = Counter(Reservation.objects.values_list("status", flat=True))
+    assert statuses[ReservationStatus.COLLECTED] >= 20
+    for open_or_closed in ("pending", "accepted", "declined", "cancelled"):
+        assert statuses[open_or_closed] >= 1, open_or_closed
+    months = [row.key for row in ImpactReport().by_month()]
+    assert len(months) >= 6
+    assert ImpactReport().totals().weight_kg > 0
+    # The demo's people never log in with a password.
+    assert not any(user.has_usable_password() for user in demo_users())
+
+
+def test_demo_lot_counters_match_their_reservations():
+    for lot in Lot.objects.filter(reservations__isnull=False).distinct():
+        reservations = lot.reservations.all()
+        accepted = sum(r.quantity for r in reservations if r.status == "accepted")
+        collected = sum(r.collected_quantity or 0 for r in reservations if r.status == "collected")
+        assert (lot.quantity_reserved, lot.quantity_collected) == (accepted, collected), lot
+        assert lot.quantity >= accepted + collected
+        assert all(r.created_at <= r.updated_at for r in reservations)
+
+
+def test_reset_also_removes_reservations_made_on_demo_lots_by_visitors(django_user_model):
+    visitor = django_user_model.objects.create_user("visiteur", "visiteur@example.org")
+    lot = Lot.objects.visible().filter(quantity_reserved=0).first()
+    Reservation.objects.create(
+        lot=lot,
+        requester=visitor,
+        quantity=1,
+        pickup_at=timezone.now() + timedelta(days=2),
+        expires_at=timezone.now() + timedelta(days=1),
+    )
+    before = counts()
+    call_command("load_demo", reset=True, stdout=io.StringIO())
+    assert counts() == before | {"Reservation": before["Reservation"] - 1}
+    assert django_user_model.objects.filter(pk=visitor.pk).exists()

@@ -1,4 +1,4 @@
-"""Fill the database with the network's demo: organisations, categories, lots with photos."""
+"""Fill the database with the network's demo: organisations, categories, lots, reservations."""
 
 import random
 import time
@@ -7,10 +7,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from annonces.choices import ReservationStatus
 from annonces.demo.categories import load_categories
 from annonces.demo.lots import SLUG_PREFIX, load_lots, plan_lots
 from annonces.demo.organisations import BY_SLUG, SLUGS, load_organisations
 from annonces.demo.photos import ImageBank
+from annonces.demo.reservations import demo_reservations, load_reservations
 from annonces.demo.reset import delete_demo_data
 from annonces.demo.synthetic import insert_in_batches, synthetic_lots
 from annonces.models import Category, Lot, LotPhoto, Organisation
@@ -19,8 +21,8 @@ from annonces.models import Category, Lot, LotPhoto, Organisation
 class Command(BaseCommand):
     help = (
         "Charge les données de démonstration : les dix ressourceries du réseau et leurs "
-        "partenaires, l'arbre des catégories, ~180 lots avec photos. Relancée, elle n'ajoute "
-        "que ce qui manque."
+        "partenaires, l'arbre des catégories, ~180 lots avec photos, une quarantaine de "
+        "réservations sur un an. Relancée, elle n'ajoute que ce qui manque."
     )
 
     def add_arguments(self, parser):
@@ -58,7 +60,8 @@ class Command(BaseCommand):
             categories = load_categories()
             organisations = load_organisations(bank.logo)
             added = load_lots(plan_lots(lots, seed, today, now), organisations, categories, bank)
-        self._summary(added, bank.drawn, time.perf_counter() - started)
+            reserved = load_reservations(seed, now, bank.logo)
+        self._summary(added, reserved, bank.drawn, time.perf_counter() - started)
         if synthetic > 0:
             self._add_synthetic(synthetic, seed, organisations, categories, today, now)
 
@@ -76,9 +79,10 @@ class Command(BaseCommand):
             "(pour la recherche en base : manage.py search_rebuild --terms)."
         )
 
-    def _summary(self, added: int, drawn: int, elapsed: float) -> None:
+    def _summary(self, added: int, reserved: int, drawn: int, elapsed: float) -> None:
         demo_lots = Lot.objects.filter(slug__startswith=SLUG_PREFIX)
         organisations = Organisation.objects.filter(slug__in=SLUGS)
+        reservations = demo_reservations()
         self.stdout.write(
             f"Structures : {organisations.count()} "
             f"(dont {organisations.filter(is_network_member=True).count()} du réseau) · "
@@ -86,5 +90,8 @@ class Command(BaseCommand):
             f"lots de démo : {demo_lots.count()} ({demo_lots.visible().count()} visibles, "
             f"{added} ajoutés) · "
             f"photos : {LotPhoto.objects.filter(lot__in=demo_lots).count()} "
-            f"({drawn} images dessinées) · en {elapsed:.1f} s."
+            f"({drawn} images dessinées) · "
+            f"réservations : {reservations.count()} "
+            f"({reservations.filter(status=ReservationStatus.COLLECTED).count()} enlevées, "
+            f"{reserved} ajoutées) · en {elapsed:.1f} s."
         )
