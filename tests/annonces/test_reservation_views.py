@@ -605,6 +605,19 @@ def test_notifications_are_listed_newest_first_and_marked_read(client, requester
     assert "Nouveau" not in page(client.get(reverse("annonces:notifications")))
 
 
+def test_every_page_header_counts_unread_notifications_until_they_are_opened(client, requester):
+    header_link = f'class="header-badge" href="{reverse("annonces:notifications")}"'
+    assert header_link not in page(client.get(reverse("annonces:lot_list")))  # anonymous
+    client.force_login(requester)
+    assert header_link not in page(client.get(reverse("annonces:lot_list")))
+    Notification.objects.create(user=requester, subject="Demande acceptée", body="x")
+    Notification.objects.create(user=requester, subject="Rappel", body="x")
+    listing = page(client.get(reverse("annonces:lot_list")))
+    assert header_link in listing and "2 notifications non lues" in listing
+    client.get(reverse("annonces:notifications"))
+    assert header_link not in page(client.get(reverse("annonces:lot_list")))
+
+
 def test_my_space_shows_requests_pickups_and_my_own(client, reservation, member, requester):
     accepted = ReservationFactory(lot=reservation.lot, status=ReservationStatus.ACCEPTED)
     mine = ReservationFactory(requester=member)
