@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_reservations import ReservationViewSet
 from .geocoding import place
 from .impact import ImpactReport, collection_years
 from .models import Category, Lot, Organisation
@@ -91,6 +92,11 @@ class MarketplaceGroup(SnippetViewSetGroup):
 
 
 register_snippet(MarketplaceGroup)
+
+
+@hooks.register("register_admin_viewset")
+def reservation_viewset():
+    return ReservationViewSet("reservations")
 
 
 @hooks.register("after_create_snippet")

@@ -1,11 +1,22 @@
 """Network staff manage organisations, categories and lots in Wagtail's admin."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from annonces.choices import LotStatus
+from annonces import reservations
+from annonces.choices import LotStatus, ReservationStatus
 from annonces.models import Lot, Organisation
-from tests.factories import CategoryFactory, LotFactory, OrganisationFactory
+from tests.factories import (
+    CategoryFactory,
+    LotFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ReservationFactory,
+    VerifiedUserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +108,45 @@ def test_staff_cannot_lower_a_lot_below_what_is_reserved(staff_client):
     assert "15 sont déjà réservés ou enlevés" in str(response.context["form"].errors["quantity"])
     lot.refresh_from_db()
     assert lot.quantity == 20
+
+
+# --- Reservations: followed and exported by animators, changed only through the services ----
+
+
+def test_animators_list_filter_and_inspect_reservations_with_their_history(staff_client):
+    lot = LotFactory(quantity=20, title="Portes isoplanes")
+    requester = VerifiedUserFactory(first_name="Karim", last_name="Haddad")
+    pickup_at = timezone.now() + timedelta(days=3)
+    asked = reservations.request_reservation(lot, requester, quantity=5, pickup_at=pickup_at)
+    team = MembershipFactory(organisation=lot.organisation).user
+    reservations.accept_reservation(asked, team)
+    other = ReservationFactory(status=ReservationStatus.DECLINED)
+
+    listing = staff_client.get(reverse("reservations:index"), {"status": "accepted"})
+    assert asked.reference in listing.content.decode()
+    assert other.reference not in listing.content.decode()
+
+    inspect = staff_client.get(reverse("reservations:inspect", args=[asked.pk])).content.decode()
+    assert "Portes isoplanes" in inspect and "Historique" in inspect
+    assert inspect.count("<li>") >= 2 and "Acceptée" in inspect
+
+
+def test_animators_export_reservations_as_a_spreadsheet(staff_client):
+    reservation = ReservationFactory(lot__organisation__name="La Pagaille")
+    response = staff_client.get(reverse("reservations:index"), {"export": "csv"})
+    assert response.status_code == 200
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert "Structure qui donne" in rows[0]
+    assert reservation.reference in rows[1] and "La Pagaille" in rows[1]
+
+
+@pytest.mark.parametrize("name", ["add", "edit", "delete"])
+def test_not_even_a_superuser_edits_or_deletes_a_reservation_in_the_admin(staff_client, name):
+    reservation = ReservationFactory()
+    args = [] if name == "add" else [reservation.pk]
+    response = staff_client.get(reverse(f"reservations:{name}", args=args))
+    assert response.status_code == 302  # Wagtail sends refused users to the dashboard
+    assert response["Location"] == reverse("wagtailadmin_home")
+    assert staff_client.post(reverse(f"reservations:{name}", args=args)).status_code == 302
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.PENDING
