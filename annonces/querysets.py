@@ -88,10 +88,18 @@ class ReservationQuerySet(models.QuerySet):
         """Requests for lots of the organisations the user belongs to."""
         return self.filter(lot__organisation__memberships__user=user)
 
+    def made_for_organisations_of(self, user):
+        """Requests made in the name of an organisation the user belongs to, by any member."""
+        return self.filter(organisation__memberships__user=user)
+
     def visible_to(self, user):
-        """What the user may open: requests they made or received."""
+        """What the user may open: requests they made or received, and their colleagues' made
+        for their organisation (whoever goes to collect shows the voucher)."""
         received = self.received_by(user).values("pk")
-        return self.filter(models.Q(requester=user) | models.Q(pk__in=received))
+        colleagues = self.made_for_organisations_of(user).values("pk")
+        return self.filter(
+            models.Q(requester=user) | models.Q(pk__in=received) | models.Q(pk__in=colleagues)
+        )
 
     def due_to_expire(self, now=None):
         """Requests left without an answer past their deadline."""

@@ -40,7 +40,8 @@ def request_reservation(
     """A verified user asks for at most the available quantity, for themselves or a structure."""
     if not has_verified_email(user):
         raise ReservationError(_("Confirmez d'abord votre adresse e-mail."))
-    lot = Lot.objects.select_related("organisation").get(pk=lot.pk)
+    # Locked so that a withdrawal committing now cannot miss this request when closing the rest.
+    lot = Lot.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=lot.pk)
     if is_member(user, lot.organisation):
         raise ReservationError(
             _("Ce lot est proposé par votre structure : pas besoin de le réserver.")
@@ -127,6 +128,12 @@ def accept_reservation(reservation: Reservation, user) -> Reservation:
     reservation = _locked(reservation)
     _require_organisation(user, reservation)
     _require_status(reservation, ReservationStatus.PENDING)
+    # The hourly expiry may not have run yet: a request past its slot or deadline is moot.
+    if reservation.pickup_at <= timezone.now():
+        raise ReservationError(_("Ce créneau est passé : proposez-en un autre au demandeur."))
+    if reservation.expires_at <= timezone.now():
+        raise ReservationError(_("Cette demande a expiré : le demandeur peut en refaire une."))
+    check_slot(reservation.lot, reservation.pickup_at)  # the lot's dates may have changed since
     _allocate(reservation)
     _move(reservation, ReservationStatus.ACCEPTED, user)
     _tell_requester("reservation_accepted", reservation)
@@ -170,10 +177,11 @@ def decline_reservation(reservation: Reservation, user, reason: str) -> Reservat
     reservation = _locked(reservation)
     _require_organisation(user, reservation)
     _require_status(reservation, *Reservation.LIVE)
+    was_accepted = reservation.holds_quantity
     _release(reservation)
     reservation.decline_reason = reason
     _move(reservation, ReservationStatus.DECLINED, user, note=reason)
-    _tell_requester("reservation_declined", reservation)
+    _tell_requester("reservation_declined", reservation, was_accepted=was_accepted)
     return reservation
 
 
@@ -183,9 +191,13 @@ def cancel_reservation(reservation: Reservation, user, reason: str = "") -> Rese
     reservation = _locked(reservation)
     _require_requester(user, reservation)
     _require_status(reservation, *Reservation.LIVE)
+    was_accepted = reservation.holds_quantity
     _release(reservation)
-    _move(reservation, ReservationStatus.CANCELLED, user, note=(reason or "").strip())
-    _tell_organisation("reservation_cancelled", reservation, reason=(reason or "").strip())
+    reason = (reason or "").strip()
+    _move(reservation, ReservationStatus.CANCELLED, user, note=reason)
+    _tell_organisation(
+        "reservation_cancelled", reservation, reason=reason, was_accepted=was_accepted
+    )
     return reservation
 
 
@@ -225,14 +237,24 @@ def confirm_collection(reservation: Reservation, user, *, quantity: int, weight_
     return reservation
 
 
-def close_requests(lot: Lot, user, reason) -> None:
-    """A lot gone (all taken, withdrawn) declines the requests still waiting on it."""
-    waiting = Reservation.objects.awaiting_answer().filter(lot=lot)
-    for reservation in waiting.select_for_update(of=("self",)).select_related("requester"):
+def close_requests(lot: Lot, user, reason, *, by_network: bool = False) -> None:
+    """A lot gone (all taken, withdrawn, expired) declines the requests still waiting on it;
+    one the network takes down also cancels its planned pickups, whose units come back."""
+    statuses = Reservation.LIVE if by_network else Reservation.OPEN
+    gone = Reservation.objects.filter(lot=lot, status__in=statuses)
+    for reservation in gone.select_for_update(of=("self",)).select_related("requester"):
         reservation.lot = lot
+        was_accepted = reservation.holds_quantity
+        _release(reservation)
         reservation.decline_reason = str(reason)
         _move(reservation, ReservationStatus.DECLINED, user, note=str(reason))
-        _tell_requester("reservation_declined", reservation)
+        _tell_requester(
+            "reservation_declined",
+            reservation,
+            was_accepted=was_accepted,
+            lot_gone=True,
+            by_network=by_network,
+        )
 
 
 # --- Time -------------------------------------------------------------------------------------
@@ -255,9 +277,9 @@ def expire_reservations(now=None) -> tuple[int, int]:
     for pk in Reservation.objects.pickups_within(now, window_end).values_list("pk", flat=True):
         with transaction.atomic():
             # The conditional update keeps two concurrent runs from reminding twice.
-            claimed = Reservation.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
-                reminder_sent_at=now
-            )
+            claimed = Reservation.objects.filter(
+                pk=pk, status=ReservationStatus.ACCEPTED, reminder_sent_at__isnull=True
+            ).update(reminder_sent_at=now)
             if claimed:
                 reservation = Reservation.objects.get(pk=pk)
                 _tell_requester("pickup_reminder", reservation)

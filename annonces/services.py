@@ -1,5 +1,6 @@
 """Writes with business rules: each function owns its transaction and raises a domain error."""
 
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -78,15 +79,17 @@ def save_lot(lot: Lot, user, *, photos=(), publish: bool = False) -> Lot:
         _mark_published(lot)
     lot.full_clean(exclude=["slug"])
     lot.save()
+    close_requests_if_gone(lot, user)
     for position, (content, extension) in enumerate(photos, start=existing):
         image = store_photo(content, extension, title=lot.title, user=user)
         LotPhoto.objects.create(lot=lot, image=image, sort_order=position, alt_text=lot.title)
     return lot
 
 
-def _keep_allocations(lot: Lot) -> None:
+def _keep_allocations(lot: Lot) -> str:
     """Take the counters and status as they are now, under the row lock: a reservation
-    accepted while the form was open must not be written over by the edit."""
+    accepted while the form was open must not be written over by the edit. Returns the
+    status stored before the edit."""
     current = Lot.objects.select_for_update().get(pk=lot.pk)
     lot.quantity_reserved = current.quantity_reserved
     lot.quantity_collected = current.quantity_collected
@@ -97,6 +100,42 @@ def _keep_allocations(lot: Lot) -> None:
             % {"count": lot.quantity_allocated}
         )
     lot.settle_status()
+    return current.status
+
+
+def close_requests_if_gone(lot: Lot, user) -> None:
+    """An edit that took the lot off sale (all collected, back to draft) closes its requests."""
+    if lot.status == LotStatus.COLLECTED:
+        close_requests(lot, user, _("Le lot a été entièrement enlevé."))
+    elif lot.status not in {LotStatus.PUBLISHED, LotStatus.RESERVED}:
+        close_requests(lot, user, _("Le lot a été retiré des annonces."))
+
+
+@contextmanager
+def network_edit(lot: Lot, user):
+    """An animator saves a lot in the admin: the counters as they stand (locked), a status
+    changed only where the site's own buttons allow it, open requests closed if it went."""
+    wanted = lot.status
+    if wanted != _keep_allocations(lot):  # left as it was, it follows the counters
+        _change_status(lot, wanted)
+    yield lot
+    close_requests_if_gone(lot, user)
+
+
+def _change_status(lot: Lot, wanted: str) -> None:
+    if wanted == LotStatus.PUBLISHED and lot.status in _PUBLISHABLE:
+        _mark_published(lot)
+    elif wanted in {LotStatus.WITHDRAWN, LotStatus.DRAFT} and not lot.quantity_reserved:
+        lot.status = wanted
+    elif wanted in {LotStatus.WITHDRAWN, LotStatus.DRAFT}:
+        raise LotError(
+            _("Des enlèvements sont prévus sur ce lot : annulez-les d'abord depuis leurs demandes.")
+        )
+    else:
+        raise LotError(
+            _("Le statut « %(status)s » suit les réservations et les dates : il ne se choisit pas.")
+            % {"status": LotStatus(wanted).label}
+        )
 
 
 def _mark_published(lot: Lot) -> None:
@@ -181,7 +220,9 @@ def moderate_lot(lot: Lot, moderator, reason: str) -> Lot:
     lot.status = LotStatus.WITHDRAWN
     lot.moderation_reason = reason
     lot.save(update_fields=["status", "moderation_reason", "updated_at"])
-    close_requests(lot, moderator, _("Le lot a été retiré des annonces par le réseau."))
+    close_requests(
+        lot, moderator, _("Le lot a été retiré des annonces par le réseau."), by_network=True
+    )
     send_templated(
         "lot_moderated",
         _organisation_recipients(lot.organisation),
@@ -199,11 +240,16 @@ def expire_lots(now=None) -> tuple[int, int]:
     """Expire lots past their date, remind a week before; returns (expired, reminded)."""
     now = now or timezone.now()
     expired = 0
-    for lot in Lot.objects.due_to_expire(now).iterator():
-        # One save per lot, not a bulk update: the search index listens to post_save.
-        lot.status = LotStatus.EXPIRED
-        lot.save(update_fields=["status", "updated_at"])
-        expired += 1
+    for pk in Lot.objects.due_to_expire(now).values_list("pk", flat=True):
+        with transaction.atomic():
+            lot = Lot.objects.select_for_update().get(pk=pk)
+            if lot.status != LotStatus.PUBLISHED:  # reserved or edited since the list was read
+                continue
+            # One save per lot, not a bulk update: the search index listens to post_save.
+            lot.status = LotStatus.EXPIRED
+            lot.save(update_fields=["status", "updated_at"])
+            close_requests(lot, None, _("L'annonce est arrivée à expiration."))
+            expired += 1
     soon = Lot.objects.published().filter(
         expires_at__gt=now,
         expires_at__lte=now + timedelta(days=settings.LOT_EXPIRY_REMINDER_DAYS),

@@ -12,9 +12,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
+from . import services
 from .admin_reservations import ReservationViewSet
+from .errors import LotError
 from .geocoding import place
 from .impact import ImpactReport, collection_years
 from .models import Category, Lot, Organisation
@@ -63,8 +65,27 @@ class CategoryViewSet(SnippetViewSet):
     ]
 
 
+class LotEditView(EditView):
+    """Saves through services.network_edit, so that reservations accepted while the form was
+    open are kept and a status change follows the site's rules."""
+
+    def save_instance(self):
+        with services.network_edit(self.form.instance, self.request.user):
+            return super().save_instance()
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except LotError as error:
+            form.add_error(None, error.message)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = error.message
+            return self.form_invalid(form)
+
+
 class LotViewSet(SnippetViewSet):
     model = Lot
+    edit_view_class = LotEditView
     icon = "tag"
     menu_label = _("Lots")
     list_display = ["title", "organisation", "category", "status", "published_at"]

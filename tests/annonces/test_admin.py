@@ -62,32 +62,8 @@ def test_staff_create_an_organisation_and_a_bad_siret_is_explained(staff_client)
     assert Organisation.objects.get(slug="la-mine").city == "Arcueil"
 
 
-def test_staff_unpublish_a_lot_and_it_leaves_the_public_list(staff_client, client):
-    lot = LotFactory(title="Palettes en bois", organisation=OrganisationFactory())
-    edit = reverse("wagtailsnippets_annonces_lot:edit", args=[lot.pk])
-    form = staff_client.get(edit).context["form"]
-    data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update(
-        {
-            "organisation": lot.organisation.pk,
-            "category": CategoryFactory().pk,
-            "status": LotStatus.WITHDRAWN,
-            "available_from": lot.available_from.isoformat(),
-            "photos-TOTAL_FORMS": "0",
-            "photos-INITIAL_FORMS": "0",
-            "photos-MIN_NUM_FORMS": "0",
-            "photos-MAX_NUM_FORMS": "8",
-        }
-    )
-    response = staff_client.post(edit, data)
-    assert response.status_code == 302, response.context["form"].errors
-    lot.refresh_from_db()
-    assert lot.status == LotStatus.WITHDRAWN
-    assert Lot.objects.visible().count() == 0
-
-
-def test_staff_cannot_lower_a_lot_below_what_is_reserved(staff_client):
-    lot = LotFactory(quantity=20, quantity_reserved=15)
+def post_lot_edit(staff_client, lot, **changes):
+    """Submit the admin's lot form as it comes, with these fields changed."""
     edit = reverse("wagtailsnippets_annonces_lot:edit", args=[lot.pk])
     form = staff_client.get(edit).context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None}
@@ -95,15 +71,60 @@ def test_staff_cannot_lower_a_lot_below_what_is_reserved(staff_client):
         {
             "organisation": lot.organisation.pk,
             "category": lot.category.pk,
-            "quantity": "10",
             "available_from": lot.available_from.isoformat(),
             "photos-TOTAL_FORMS": "0",
             "photos-INITIAL_FORMS": "0",
             "photos-MIN_NUM_FORMS": "0",
             "photos-MAX_NUM_FORMS": "8",
+            **changes,
         }
     )
-    response = staff_client.post(edit, data)
+    return staff_client.post(edit, data)
+
+
+def test_staff_unpublish_a_lot_it_leaves_the_public_list_and_its_requests_are_declined(
+    staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    lot = LotFactory(title="Palettes en bois", organisation=OrganisationFactory())
+    waiting = ReservationFactory(lot=lot)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_lot_edit(
+            staff_client, lot, category=CategoryFactory().pk, status=LotStatus.WITHDRAWN
+        )
+    assert response.status_code == 302, response.context["form"].errors
+    lot.refresh_from_db()
+    waiting.refresh_from_db()
+    assert lot.status == LotStatus.WITHDRAWN
+    assert Lot.objects.visible().count() == 0
+    assert waiting.status == ReservationStatus.DECLINED
+    assert any(waiting.requester.email in mail.to for mail in mailoutbox)
+
+
+def test_staff_cannot_withdraw_a_lot_with_planned_pickups(staff_client):
+    lot = LotFactory(quantity=20, quantity_reserved=5)
+    response = post_lot_edit(staff_client, lot, status=LotStatus.WITHDRAWN)
+    assert response.status_code == 200
+    assert "Des enlèvements sont prévus sur ce lot" in str(response.context["form"].errors)
+    lot.refresh_from_db()
+    assert lot.status == LotStatus.PUBLISHED
+
+
+def test_staff_raising_a_fully_reserved_lot_puts_it_back_online(staff_client):
+    lot = LotFactory(quantity=20, quantity_reserved=20, status=LotStatus.RESERVED)
+    response = post_lot_edit(staff_client, lot, quantity="30")
+    assert response.status_code == 302, response.context["form"].errors
+    lot.refresh_from_db()
+    assert (lot.status, lot.quantity_available, lot.quantity_reserved) == (
+        LotStatus.PUBLISHED,
+        10,
+        20,
+    )
+    assert lot in Lot.objects.visible()
+
+
+def test_staff_cannot_lower_a_lot_below_what_is_reserved(staff_client):
+    lot = LotFactory(quantity=20, quantity_reserved=15)
+    response = post_lot_edit(staff_client, lot, quantity="10")
     assert response.status_code == 200
     assert "15 sont déjà réservés ou enlevés" in str(response.context["form"].errors["quantity"])
     lot.refresh_from_db()

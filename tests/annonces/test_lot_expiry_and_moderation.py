@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from annonces import services
-from annonces.choices import LotStatus
+from annonces.choices import LotStatus, ReservationStatus
 from annonces.models import Lot
-from tests.factories import LotFactory, MembershipFactory, VerifiedUserFactory
+from tests.factories import LotFactory, MembershipFactory, ReservationFactory, VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +75,60 @@ def test_a_network_admin_moderates_with_a_reason_sent_to_the_organisation(
     client.force_login(member.user)
     page = client.get(reverse("annonces:my_space")).content.decode()
     assert "Retiré par le réseau" in page and "<script>alert" not in page
+
+
+# --- What happens to the requests of a lot that goes ------------------------------------------
+
+
+def _requested(lot, status=ReservationStatus.PENDING, quantity=5):
+    reservation = ReservationFactory(lot=lot, quantity=quantity, status=status)
+    if status == ReservationStatus.ACCEPTED:
+        Lot.objects.filter(pk=lot.pk).update(quantity_reserved=quantity)
+    return reservation
+
+
+def test_an_expiring_lot_declines_its_waiting_requests_and_says_why(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    lot = LotFactory(quantity=20, expires_at=timezone.now() - timedelta(hours=1))
+    waiting = _requested(lot)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.expire_lots()
+
+    waiting.refresh_from_db()
+    assert waiting.status == ReservationStatus.DECLINED
+    assert "expiration" in waiting.decline_reason
+    (mail,) = [m for m in mailoutbox if waiting.requester.email in m.to]
+    assert "expiration" in mail.body
+    assert waiting.events.get(to_status="declined").actor is None  # the platform did it
+
+
+def test_moderation_also_cancels_planned_pickups_and_gives_their_units_back(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    moderator = VerifiedUserFactory(is_superuser=True)
+    lot = LotFactory(quantity=20)
+    pickup = _requested(lot, ReservationStatus.ACCEPTED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.moderate_lot(lot, moderator, "Matériel rappelé par le fabricant.")
+
+    pickup.refresh_from_db()
+    lot.refresh_from_db()
+    assert pickup.status == ReservationStatus.DECLINED
+    assert (lot.status, lot.quantity_reserved) == (LotStatus.WITHDRAWN, 0)
+    assert any(pickup.requester.email in mail.to for mail in mailoutbox)
+
+
+def test_a_member_who_records_everything_as_collected_closes_the_waiting_requests():
+    member = MembershipFactory()
+    lot = LotFactory(organisation=member.organisation, quantity=20, quantity_collected=8)
+    waiting = _requested(lot)
+    lot.quantity = 8  # the rest was given away at the counter
+    services.save_lot(lot, member.user)
+
+    waiting.refresh_from_db()
+    assert Lot.objects.get(pk=lot.pk).status == LotStatus.COLLECTED
+    assert waiting.status == ReservationStatus.DECLINED
+    assert "entièrement enlevé" in waiting.decline_reason

@@ -366,3 +366,34 @@ def test_an_edit_cannot_bring_the_quantity_below_what_is_promised(lot, staff, co
 def test_the_database_refuses_an_over_allocated_lot(lot):
     with pytest.raises(IntegrityError):
         Lot.objects.filter(pk=lot.pk).update(quantity_reserved=15, quantity_collected=6)
+
+
+def test_a_request_whose_slot_has_passed_cannot_be_accepted_before_the_hourly_expiry(
+    lot, staff, company_user
+):
+    late = ReservationFactory(lot=lot, pickup_at=timezone.now() - timedelta(minutes=30))
+    with pytest.raises(ReservationError, match="Ce créneau est passé : proposez-en un autre"):
+        reservations.accept_reservation(late, staff)
+    unanswered = ReservationFactory(lot=lot, expires_at=timezone.now() - timedelta(minutes=5))
+    with pytest.raises(ReservationError, match="Cette demande a expiré"):
+        reservations.accept_reservation(unanswered, staff)
+    assert Lot.objects.get(pk=lot.pk).quantity_reserved == 0
+
+
+def test_a_request_for_a_day_the_lot_no_longer_covers_cannot_be_accepted(lot, staff, company_user):
+    reservation = ask(lot, company_user, pickup_at=soon(days=10))
+    Lot.objects.filter(pk=lot.pk).update(available_until=timezone.localdate() + timedelta(days=5))
+    with pytest.raises(ReservationError, match="disponible que jusqu'au"):
+        reservations.accept_reservation(reservation, staff)
+
+
+def test_an_edit_made_from_a_stale_copy_keeps_what_was_accepted_meanwhile(lot, staff, company_user):
+    stale = Lot.objects.get(pk=lot.pk)  # the form opened before the answer
+    reservations.accept_reservation(ask(lot, company_user, quantity=15), staff)
+    stale.description = "Planches rabotées, longueurs variées."
+    with services.network_edit(stale, staff):
+        stale.save()
+    lot.refresh_from_db()
+    assert lot.quantity_reserved == 15 and lot.quantity_available == 5
+    with pytest.raises(ReservationError, match="Il ne reste que 5"):
+        reservations.accept_reservation(ask(lot, VerifiedUserFactory(), quantity=20), staff)
