@@ -114,6 +114,14 @@ class ReservationQuerySet(models.QuerySet):
             reminder_sent_at__isnull=True,
         )
 
+    def overdue_pickups(self, before):
+        """Accepted pickups whose slot passed before that instant, not confirmed nor chased."""
+        return self.filter(
+            status=ReservationStatus.ACCEPTED,
+            pickup_at__lte=before,
+            overdue_notice_sent_at__isnull=True,
+        )
+
     def for_lists(self):
         return self.select_related(
             "lot__organisation", "lot__category", "requester", "organisation"

@@ -288,6 +288,26 @@ def expire_reservations(now=None) -> tuple[int, int]:
     return expired, reminded
 
 
+def chase_overdue_pickups(now=None) -> int:
+    """Ask the organisation, once, to confirm or free a pickup whose slot passed a day ago:
+    a no-show must not hold the units for ever. Returns how many were chased."""
+    now = now or timezone.now()
+    before = now - timedelta(hours=settings.RESERVATION_OVERDUE_HOURS)
+    chased = 0
+    for pk in Reservation.objects.overdue_pickups(before).values_list("pk", flat=True):
+        with transaction.atomic():
+            # Conditional, like the reminder: two runs at once chase once, a pickup confirmed
+            # meanwhile not at all.
+            claimed = Reservation.objects.filter(
+                pk=pk, status=ReservationStatus.ACCEPTED, overdue_notice_sent_at__isnull=True
+            ).update(overdue_notice_sent_at=now)
+            if claimed:
+                reservation = Reservation.objects.select_related("lot__organisation").get(pk=pk)
+                _tell_organisation("pickup_overdue", reservation)
+                chased += 1
+    return chased
+
+
 # --- Inside -----------------------------------------------------------------------------------
 
 

@@ -74,6 +74,9 @@ class Reservation(models.Model):
     reminder_sent_at = models.DateTimeField(
         _("rappel envoyé le"), null=True, blank=True, editable=False
     )
+    overdue_notice_sent_at = models.DateTimeField(
+        _("relance après le créneau envoyée le"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("demandée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 

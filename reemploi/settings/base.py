@@ -139,6 +139,8 @@ LOT_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 RESERVATION_ANSWER_DAYS = 5
 # Both parties are reminded this many hours before an accepted pickup.
 RESERVATION_REMINDER_HOURS = 24
+# A pickup not confirmed this long after its slot: the organisation is asked to confirm or free it.
+RESERVATION_OVERDUE_HOURS = 24
 
 # Everyone gets French until an English catalogue exists: with LocaleMiddleware an English
 # browser got French text with English numbers ("21,179 kg") and allauth's English pages.

@@ -397,3 +397,25 @@ def test_an_edit_made_from_a_stale_copy_keeps_what_was_accepted_meanwhile(lot, s
     assert lot.quantity_reserved == 15 and lot.quantity_available == 5
     with pytest.raises(ReservationError, match="Il ne reste que 5"):
         reservations.accept_reservation(ask(lot, VerifiedUserFactory(), quantity=20), staff)
+
+
+def test_a_pickup_left_unconfirmed_a_day_after_its_slot_is_chased_once(
+    lot, staff, company_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    reservation = ask(lot, company_user, pickup_at=soon(days=1))
+    reservations.accept_reservation(reservation, staff)
+    confirmed = ask(lot, VerifiedUserFactory(), pickup_at=soon(days=1))
+    reservations.accept_reservation(confirmed, staff)
+    reservations.confirm_collection(confirmed, staff, quantity=5, weight_kg=Decimal("15"))
+    slot = reservation.pickup_at
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reservations.chase_overdue_pickups(now=slot + timedelta(hours=23)) == 0
+        assert reservations.chase_overdue_pickups(now=slot + timedelta(hours=25)) == 1
+        assert reservations.chase_overdue_pickups(now=slot + timedelta(hours=49)) == 0
+
+    (mail,) = [m for m in mailoutbox if "Enlèvement à confirmer" in m.subject]
+    assert staff.email in mail.to and company_user.email not in mail.to
+    assert "n'est pas encore confirmé" in mail.body and "refusez la demande" in mail.body
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.ACCEPTED  # the organisation decides
