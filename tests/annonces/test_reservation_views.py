@@ -284,7 +284,25 @@ def test_a_fully_reserved_lot_says_so_and_is_not_offered(client, lot, member, re
 def test_a_collected_lot_stays_reachable_and_says_it_left(client, lot):
     Lot.objects.filter(pk=lot.pk).update(quantity_collected=20, status=LotStatus.COLLECTED)
     response = client.get(lot.get_absolute_url())
-    assert response.status_code == 200 and "Ce lot a été enlevé" in page(response)
+    assert response.status_code == 200 and "Ce lot a été entièrement enlevé." in page(response)
+    assert reverse("annonces:lot_reserve", args=[lot.slug]) not in page(response)
+
+
+@pytest.mark.parametrize(
+    ("left", "said_on_lot", "said_on_request"),
+    [
+        (1, "1 pièce(s) disponible sur 20", "(1 encore disponible)"),
+        (3, "3 pièce(s) disponibles sur 20", "(3 encore disponibles)"),
+    ],
+)
+def test_what_is_left_is_said_in_the_singular_or_the_plural(
+    client, reservation, requester, left, said_on_lot, said_on_request
+):
+    Lot.objects.filter(pk=reservation.lot_id).update(quantity_reserved=20 - left)
+    assert said_on_lot in page(client.get(reservation.lot.get_absolute_url()))
+    assert said_on_lot in page(client.get(reverse("annonces:lot_list")))
+    client.force_login(requester)
+    assert said_on_request in page(client.get(reservation.get_absolute_url()))
 
 
 def test_a_logged_out_visitor_is_offered_to_log_in_to_reserve(client, lot):
@@ -292,12 +310,73 @@ def test_a_logged_out_visitor_is_offered_to_log_in_to_reserve(client, lot):
     assert f"{reverse('account_login')}?next=/annonces/{lot.slug}/reserver/" in lot_page
 
 
-def test_a_requester_still_reaches_a_lot_withdrawn_since(client, reservation, requester):
-    Lot.objects.filter(pk=reservation.lot_id).update(status=LotStatus.WITHDRAWN)
+@pytest.mark.parametrize("status", [LotStatus.WITHDRAWN, LotStatus.EXPIRED, LotStatus.DRAFT])
+def test_a_lot_no_longer_offered_says_so_to_its_past_requester_and_takes_no_request(
+    client, reservation, requester, status
+):
+    # A closed request leaves the requester free to ask again: only the lot's state stops it.
+    put_in(reservation, ReservationStatus.CANCELLED)
+    Lot.objects.filter(pk=reservation.lot_id).update(status=status)
     assert client.get(reservation.lot.get_absolute_url()).status_code == 404
     client.force_login(requester)
-    response = client.get(reservation.lot.get_absolute_url())
-    assert response.status_code == 200 and reservation.reference in page(response)
+    lot_page = page(client.get(reservation.lot.get_absolute_url()))
+    assert "Ce lot n'est plus proposé." in lot_page and reservation.reference in lot_page
+    assert reverse("annonces:lot_reserve", args=[reservation.lot.slug]) not in lot_page
+    assert "Réserver</a>" not in lot_page
+
+
+def test_members_keep_their_editing_links_on_a_withdrawn_lot(client, lot, member):
+    Lot.objects.filter(pk=lot.pk).update(status=LotStatus.WITHDRAWN)
+    client.force_login(member)
+    lot_page = page(client.get(lot.get_absolute_url()))
+    assert "Ce lot n'est plus proposé." in lot_page
+    assert reverse("annonces:lot_edit", args=[lot.slug]) in lot_page
+    assert reverse("annonces:lot_publish", args=[lot.slug]) in lot_page
+    assert reverse("annonces:lot_reserve", args=[lot.slug]) not in lot_page
+
+
+def test_members_read_their_draft_as_a_draft_not_as_a_lot_gone(client, lot, member):
+    Lot.objects.filter(pk=lot.pk).update(status=LotStatus.DRAFT)
+    client.force_login(member)
+    lot_page = page(client.get(lot.get_absolute_url()))
+    assert "Brouillon" in lot_page and "Ce lot n'est plus proposé." not in lot_page
+
+
+@pytest.mark.parametrize(
+    ("status", "lot_status", "told"),
+    [
+        (ReservationStatus.PENDING, LotStatus.WITHDRAWN, "Ce lot n'est plus proposé."),
+        (ReservationStatus.PROPOSED, LotStatus.EXPIRED, "Ce lot n'est plus proposé."),
+        (ReservationStatus.ACCEPTED, LotStatus.EXPIRED, "L'enlèvement convenu reste prévu."),
+        (ReservationStatus.PENDING, LotStatus.COLLECTED, "Ce lot a été entièrement enlevé."),
+    ],
+)
+def test_a_request_still_running_on_a_lot_gone_says_the_lot_is_gone(
+    client, reservation, requester, member, status, lot_status, told
+):
+    put_in(reservation, status)
+    Lot.objects.filter(pk=reservation.lot_id).update(status=lot_status)
+    for user in (requester, member):
+        client.force_login(user)
+        detail = page(client.get(reservation.get_absolute_url()))
+        assert told in detail
+        assert "encore disponible" not in detail
+    assert ("L'enlèvement convenu reste prévu." in detail) == (status == ReservationStatus.ACCEPTED)
+
+
+def test_a_request_already_closed_does_not_repeat_that_the_lot_is_gone(
+    client, reservation, requester
+):
+    put_in(reservation, ReservationStatus.DECLINED)
+    Lot.objects.filter(pk=reservation.lot_id).update(status=LotStatus.WITHDRAWN)
+    client.force_login(requester)
+    assert "Ce lot n'est plus proposé." not in page(client.get(reservation.get_absolute_url()))
+
+
+def test_a_request_on_a_lot_still_offered_does_not_say_it_is_gone(client, reservation, requester):
+    client.force_login(requester)
+    detail = page(client.get(reservation.get_absolute_url()))
+    assert "Ce lot n'est plus proposé." not in detail and "(20 encore disponibles)" in detail
 
 
 def test_members_see_the_requests_received_on_their_lot(client, reservation, member):
