@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ReemploiConfig(AppConfig):
     name = "reemploi"
     verbose_name = "Réemploi GOSB"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 (registers itself)
