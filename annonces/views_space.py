@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 from . import services
 from .choices import LotStatus, MembershipRole, ReservationStatus
 from .forms import InvitationForm, LotForm, ModerationForm, OrganisationForm, RoleForm
+from .impact import ImpactReport
 from .models import Lot, Membership, Organisation, Reservation
 from .permissions import (
     VerifiedUserRequiredMixin,
@@ -34,7 +35,11 @@ class MySpaceView(VerifiedUserRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        memberships = user.memberships.select_related("organisation").order_by("organisation__name")
+        memberships = list(
+            user.memberships.select_related("organisation").order_by("organisation__name")
+        )
+        for membership in memberships:  # what each of the user's structures kept from the skip
+            membership.impact = ImpactReport(organisation=membership.organisation).totals()
         lots = Lot.objects.of_member(user).select_related("organisation").order_by("-updated_at")
         by_status = [(label, [lot for lot in lots if lot.status == value])
                      for value, label in LotStatus.choices]  # fmt: skip
@@ -49,7 +54,6 @@ class MySpaceView(VerifiedUserRequiredMixin, TemplateView):
             requests_to_answer=received.awaiting_answer()[:SPACE_LIST_SIZE],
             pickups=received.filter(status=ReservationStatus.ACCEPTED)[:SPACE_LIST_SIZE],
             my_requests=Reservation.objects.made_by(user).for_lists()[:SPACE_LIST_SIZE],
-            unread_notifications=user.notifications.filter(read_at__isnull=True).count(),
             **kwargs,
         )
 

@@ -17,6 +17,7 @@ from annonces.impact import ImpactReport, collection_years
 from tests.factories import (
     CategoryFactory,
     LotFactory,
+    MembershipFactory,
     OrganisationFactory,
     ReservationFactory,
     UserFactory,
@@ -271,3 +272,14 @@ def test_the_csv_export_defuses_spreadsheet_formulas(animator):
     collected(lot, "1.0", timezone.now())
     text = animator.get(reverse("annonces_impact_csv")).content.decode("utf-8-sig")
     assert ";'=HYPERLINK(1);" in text
+
+
+def test_members_read_their_structures_impact_in_my_space(client):
+    membership = MembershipFactory(organisation__name="La Pagaille")
+    lot = LotFactory(organisation=membership.organisation, quantity=10)
+    collected(lot, "12.5", timezone.now())
+    collected(lot, "30", timezone.now())
+    collected(LotFactory(), "99", timezone.now())  # another structure's pickup
+    client.force_login(membership.user)
+    space = client.get(reverse("annonces:my_space")).content.decode()
+    assert "<strong>42,5&nbsp;kg</strong> détournés de la benne en 2 enlèvements" in space
