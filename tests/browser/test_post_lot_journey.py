@@ -23,7 +23,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:unclosed file <_io.BufferedRandom:ResourceWarning"),
 ]
 
-PHONE = {"width": 390, "height": 844}
 EMAIL = "camille@ressourcerie-exemple.fr"
 
 
@@ -31,21 +30,6 @@ def link_in_last_mail(pattern: str) -> str:
     """The path of the first link matching pattern in the last e-mail sent."""
     url = re.search(rf"https?://[^\s]*{pattern}[^\s]*", mail.outbox[-1].body).group(0)
     return re.sub(r"^https?://[^/]+", "", url)
-
-
-@pytest.fixture
-def phone(browser, live_server) -> Page:
-    context = browser.new_context(
-        base_url=live_server.url,
-        viewport=PHONE,
-        is_mobile=True,
-        has_touch=True,
-        locale="fr-FR",
-        timezone_id="Europe/Paris",
-    )
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
 
 
 def test_sign_up_join_and_post_a_lot_with_photos_from_a_phone(phone: Page, tmp_path):

@@ -1,0 +1,59 @@
+"""On a phone: the header folds behind a Menu button, and no page scrolls sideways."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from annonces.choices import ReservationStatus
+from tests.factories import MembershipFactory, ReservationFactory, VerifiedUserFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+SCROLLS_SIDEWAYS = "document.documentElement.scrollWidth > window.innerWidth"
+
+
+def log_in(phone: Page, email: str) -> None:
+    phone.goto("/comptes/login/")
+    phone.get_by_label("E-mail").fill(email)
+    phone.get_by_label("Mot de passe").fill("motdepasse-sur")
+    phone.get_by_role("button", name="Connexion").click()
+    expect(phone.get_by_label("Mot de passe")).to_have_count(0)
+
+
+def test_the_header_links_fold_behind_a_menu_button(phone: Page):
+    phone.goto("/annonces/")
+    menu = phone.get_by_role("button", name="Menu")
+    search_link = phone.get_by_role("navigation", name="Navigation principale").get_by_role(
+        "link", name="Rechercher"
+    )
+    expect(search_link).to_be_hidden()
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    search_link.click()
+    expect(phone).to_have_url("/recherche/")
+
+
+def test_the_login_form_is_full_width_with_readable_fields(phone: Page):
+    phone.goto("/comptes/login/")
+    field = phone.get_by_label("E-mail")
+    assert field.bounding_box()["width"] > 300
+    assert field.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 16
+    assert not phone.evaluate(SCROLLS_SIDEWAYS)
+
+
+def test_a_reservation_with_a_long_email_address_does_not_scroll_sideways(phone: Page):
+    requester = VerifiedUserFactory(
+        email="regie.treteaux.compagnie-de-la-bievre@demo.reemploi-gosb.fr"
+    )
+    reservation = ReservationFactory(requester=requester, status=ReservationStatus.ACCEPTED)
+    staff = MembershipFactory(organisation=reservation.lot.organisation).user
+    log_in(phone, staff.email)
+    phone.goto(reservation.get_absolute_url())
+    expect(phone.get_by_text(requester.email)).to_be_visible()
+    assert not phone.evaluate(SCROLLS_SIDEWAYS)
+    phone.goto(f"/reservations/{reservation.reference}/bon/")
+    assert not phone.evaluate(SCROLLS_SIDEWAYS)
