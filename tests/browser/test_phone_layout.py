@@ -57,3 +57,18 @@ def test_a_reservation_with_a_long_email_address_does_not_scroll_sideways(phone:
     assert not phone.evaluate(SCROLLS_SIDEWAYS)
     phone.goto(f"/reservations/{reservation.reference}/bon/")
     assert not phone.evaluate(SCROLLS_SIDEWAYS)
+
+
+def test_the_lot_form_shows_the_other_address_and_the_amount_only_when_chosen(phone: Page):
+    staff = MembershipFactory().user
+    log_in(phone, staff.email)
+    phone.goto("/annonces/nouvelle/")
+    expect(phone.get_by_label("Catégorie")).to_contain_text("Choisissez une catégorie")
+    address, amount = phone.locator("input[name=address]"), phone.locator("input[name=price]")
+    expect(address).to_be_hidden()
+    expect(amount).to_be_hidden()
+    phone.get_by_label("À une autre adresse").check()
+    expect(address).to_be_visible()
+    phone.locator("select[name=price_kind]").select_option(label="Prix fixe")
+    expect(amount).to_be_visible()
+    assert not phone.evaluate(SCROLLS_SIDEWAYS)
