@@ -92,8 +92,12 @@ class LotForm(forms.ModelForm):
             ),
         }
 
+    # The choice of pickup place comes before the other address it opens.
+    field_order = [*Meta.fields[: Meta.fields.index("address")], "pickup", "address"]
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["category"].empty_label = _("Choisissez une catégorie")
         mine = Organisation.objects.filter(memberships__user=user)
         self.fields["organisation"].queryset = mine
         self.fields["organisation"].empty_label = None
