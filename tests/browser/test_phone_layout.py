@@ -6,7 +6,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annonces.choices import ReservationStatus
-from tests.factories import MembershipFactory, ReservationFactory, VerifiedUserFactory
+from tests.factories import (
+    LotFactory,
+    MembershipFactory,
+    ReservationFactory,
+    VerifiedUserFactory,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -72,3 +77,16 @@ def test_the_lot_form_shows_the_other_address_and_the_amount_only_when_chosen(ph
     phone.locator("select[name=price_kind]").select_option(label="Prix fixe")
     expect(amount).to_be_visible()
     assert not phone.evaluate(SCROLLS_SIDEWAYS)
+
+
+def test_search_results_come_before_the_folded_filters_on_a_phone(phone: Page):
+    LotFactory(title="Chaises bistrot en bois")
+    phone.goto("/recherche/?q=chaises")
+    category = phone.locator("select[name=categorie]")
+    expect(phone.get_by_role("link", name="Chaises bistrot en bois")).to_be_visible()
+    expect(category).to_be_hidden()
+    phone.get_by_text("Filtres et tri").click()
+    expect(category).to_be_visible()
+    phone.locator("input[name=etat]").first.check()  # a filter applies without leaving
+    expect(phone.locator("input[name=etat]").first).to_be_checked()
+    expect(category).to_be_visible()

@@ -55,7 +55,22 @@
     });
   }
 
+  // On a phone the filters fold away so that results come first, unless one is in use.
+  var phone = window.matchMedia("(max-width: 48em)");
+  function foldFilters() {
+    var filters = document.querySelector(".search-filters");
+    if (!filters || !phone.matches) return;
+    var used = filters.querySelector("input:checked, select[name=categorie] option:checked:not([value=''])");
+    filters.open = Boolean(used);
+  }
+
+  phone.addEventListener("change", function () {
+    var filters = document.querySelector(".search-filters");
+    if (filters && !phone.matches) filters.open = true;  // wide screens have no summary to open it
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
+    foldFilters();
     drawMap();
     document.querySelectorAll("[data-near-me]").forEach(nearMe);
     var place = document.querySelector("input[name=lieu]");
@@ -70,4 +85,8 @@
     }
   });
   document.body.addEventListener("htmx:afterSettle", drawMap);
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    var trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+    if (trigger && trigger.type === "submit") foldFilters();  // a new search, not a filter
+  });
 })();
