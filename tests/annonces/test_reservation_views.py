@@ -707,7 +707,7 @@ def test_my_space_shows_requests_pickups_and_my_own(client, reservation, member,
     for shown in (reservation, accepted, mine):
         assert shown.get_absolute_url() in space
     assert "1 notification non lue" in space
-    assert "disponible : 20 / 20" in space
+    assert "20 pièce(s) disponibles sur 20" in space
     client.force_login(requester)
     space = page(client.get(reverse("annonces:my_space")))
     assert reservation.get_absolute_url() in space and accepted.reference not in space
