@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.urls import reverse_lazy
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import reservations
@@ -249,6 +249,23 @@ def _message_field(label):
     )
 
 
+def _availability(lot: Lot) -> str:
+    """When the lot may be picked up, if it says more than "from now on"."""
+    start = lot.available_from if lot.available_from > timezone.localdate() else None
+    end = lot.available_until
+    dates = {
+        "start": start and formats.date_format(start, "j F Y"),
+        "end": end and formats.date_format(end, "j F Y"),
+    }
+    if start and end:
+        return _("Disponible du %(start)s au %(end)s.") % dates
+    if start:
+        return _("Disponible à partir du %(start)s.") % dates
+    if end:
+        return _("Disponible jusqu'au %(end)s.") % dates
+    return ""
+
+
 class ReservationForm(forms.Form):
     """Ask for a quantity of a lot, for a pickup slot, for oneself or one's structure."""
 
@@ -258,10 +275,10 @@ class ReservationForm(forms.Form):
     pickup_at = SlotField(label=_("Créneau d'enlèvement souhaité"))
     message = _message_field(_("Message à la structure (facultatif)"))
     organisation = forms.ModelChoiceField(
-        label=_("Pour la structure"),
+        label=_("Au nom de"),
         queryset=Organisation.objects.none(),
         required=False,
-        empty_label=_("Pour moi-même"),
+        empty_label=_("Moi-même"),
     )
 
     def __init__(self, *args, lot: Lot, user, **kwargs):
@@ -282,9 +299,12 @@ class ReservationForm(forms.Form):
             "available": available,
             "unit": lot.get_unit_display(),
         }
-        self.fields["pickup_at"].widget.attrs["min"] = timezone.localtime().strftime(
-            "%Y-%m-%dT%H:%M"
+        pickup_at = self.fields["pickup_at"]
+        pickup_at.widget.attrs["min"] = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        other_slot = _(
+            "Si ce créneau ne lui convient pas, la structure pourra vous en proposer un autre."
         )
+        pickup_at.help_text = f"{_availability(lot)} {other_slot}".strip()
         organisation = self.fields["organisation"]
         organisation.queryset = Organisation.objects.filter(memberships__user=user).order_by("name")
         if lot.audience == Audience.PROFESSIONALS:
@@ -326,6 +346,13 @@ class DeclineForm(AnswerForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Donnez le motif du refus : le demandeur le recevra.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.reservation.holds_quantity:  # an accepted pickup is cancelled, not refused
+            self.fields["reason"].label = _(
+                "Pourquoi l'enlèvement est annulé (envoyé au demandeur)"
+            )
 
 
 class ProposeForm(AnswerForm):

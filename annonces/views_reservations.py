@@ -193,8 +193,11 @@ reservation_confirm = _one_click(
 )
 
 
-def _with_form(name, form_class, action, success, **texts):
-    """A form on GET; the action on a valid POST. The form keeps what was typed."""
+def _with_form(name, form_class, action, success, when_accepted=None, **texts):
+    """A form on GET; the action on a valid POST. The form keeps what was typed.
+
+    when_accepted: other texts (and success message) for a reservation already accepted.
+    """
 
     @verified_user_required
     def view(request, reference):
@@ -202,6 +205,9 @@ def _with_form(name, form_class, action, success, **texts):
         if request.method != "POST" and name not in allowed_actions(reservation, request.user):
             messages.error(request, _("Cette demande ne s'y prête pas, ou plus."))
             return redirect(reservation)
+        shown = {"success": success, **texts}
+        if when_accepted and reservation.status == ReservationStatus.ACCEPTED:
+            shown |= when_accepted
         data = request.POST if request.method == "POST" else None
         form = form_class(data, reservation=reservation)
         if form.is_valid():
@@ -210,9 +216,9 @@ def _with_form(name, form_class, action, success, **texts):
             except ReservationError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, success)
+                messages.success(request, shown["success"])
                 return redirect(reservation)
-        context = {"reservation": reservation, "lot": reservation.lot, "form": form, **texts}
+        context = {"reservation": reservation, "lot": reservation.lot, "form": form, **shown}
         return render(request, "annonces/reservation_form.html", context)
 
     return view
@@ -226,6 +232,17 @@ reservation_decline = _with_form(
     title=_("Refuser la demande"),
     intro=_("Le demandeur recevra ce motif par e-mail."),
     submit=_("Refuser la demande"),
+    danger=True,
+    # Once accepted, the pickup is agreed: declining then calls it off (nobody came, say).
+    when_accepted={
+        "success": _("Enlèvement annulé ; le demandeur reçoit votre motif."),
+        "title": _("Annuler l'enlèvement"),
+        "intro": _(
+            "L'enlèvement convenu n'aura pas lieu : la quantité mise de côté redevient "
+            "disponible et le demandeur reçoit ce motif par e-mail."
+        ),
+        "submit": _("Annuler l'enlèvement"),
+    },
 )
 reservation_propose = _with_form(
     "propose",
@@ -244,6 +261,7 @@ reservation_cancel = _with_form(
     title=_("Annuler ma demande"),
     intro=_("La structure sera prévenue ; une quantité mise de côté redevient disponible."),
     submit=_("Oui, annuler ma demande"),
+    danger=True,
 )
 reservation_collect = _with_form(
     "collect",

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
@@ -59,6 +60,16 @@ def test_a_bad_page_number_shows_a_page_not_an_error(client, page):
     assert len(response.context["lots"]) == 3
 
 
+def test_lot_list_offers_a_search_by_what_and_where_above_the_cards(client):
+    LotFactory()
+    html = client.get(LIST_URL).content.decode()
+    form = BeautifulSoup(html, "html.parser").find("form", role="search")
+    assert (form["method"], form["action"]) == ("get", reverse("search:lots"))
+    assert {field["name"] for field in form.find_all("input")} == {"q", "lieu"}
+    assert "Que cherchez-vous ?" in form.get_text() and "Où ?" in form.get_text()
+    assert html.index('role="search"') < html.index('class="lot-card')
+
+
 def test_empty_lot_list_says_so(client):
     assert "Aucun lot n'est disponible" in client.get(LIST_URL).content.decode()
 
@@ -109,6 +120,36 @@ def test_organisation_page_lists_only_its_own_public_lots(client):
     assert "Vélo enfant 16 pouces" in page
     assert "Lot retiré" not in page
     assert "Lot d'une autre structure" not in page
+
+
+def test_organisation_page_gives_its_public_contact_details(client):
+    organisation = OrganisationFactory(
+        phone="01 46 82 12 34",
+        email="contact@lapagaille.fr",
+        website="https://lapagaille.fr/",
+        opening_hours="Mercredi et samedi, 10 h – 18 h",
+    )
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    assert '<a href="tel:0146821234">01 46 82 12 34</a>' in page
+    assert '<a href="mailto:contact@lapagaille.fr">contact@lapagaille.fr</a>' in page
+    assert 'href="https://lapagaille.fr/"' in page
+    assert "Mercredi et samedi, 10 h – 18 h" in page
+
+
+def test_organisation_page_without_contact_details_has_no_empty_contact_section(client):
+    organisation = OrganisationFactory(phone="", email="", website="", opening_hours="")
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    assert "organisation__contact" not in page and "tel:" not in page
+
+
+@pytest.mark.parametrize(
+    ("precision", "noted"), [("municipality", True), ("street", False), ("housenumber", False)]
+)
+def test_organisation_page_notes_only_a_position_at_the_commune_centre(client, precision, noted):
+    organisation = OrganisationFactory(city="Vitry-sur-Seine", location_precision=precision)
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    assert ("Position approximative : centre de Vitry-sur-Seine" in page) == noted
+    assert "milieu de la rue" not in page
 
 
 def test_organisation_without_lots_says_so(client):

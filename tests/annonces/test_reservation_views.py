@@ -9,6 +9,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from annonces import reservations
 from annonces.choices import Audience, LotStatus, MembershipRole, ReservationStatus
@@ -191,6 +192,46 @@ def test_a_user_asks_for_a_quantity_from_the_lot_page(client, lot, member, reque
     assert Notification.objects.filter(user=member).exists()
     lot.refresh_from_db()
     assert lot.quantity_reserved == 0  # nothing is set aside before the answer
+
+
+def test_the_request_form_names_the_lot_once_and_asks_in_whose_name(client, lot, member, requester):
+    MembershipFactory(user=requester, organisation__name="Bâtir Ensemble")
+    client.force_login(requester)
+    form_page = page(client.get(reverse("annonces:lot_reserve", args=[lot.slug])))
+    assert "<h1>Réserver « Planches de chêne »</h1>" in form_page
+    main = form_page[form_page.index("<main") : form_page.index("</main>")]
+    assert main.count("Planches de chêne") == 1
+    assert '<label for="id_organisation">Au nom de' in form_page
+    assert ">Moi-même</option>" in form_page and ">Bâtir Ensemble</option>" in form_page
+    assert "Pour la structure" not in form_page
+
+
+@pytest.mark.parametrize(
+    ("starts_in", "ends_in", "told"),
+    [
+        (3, None, "Disponible à partir du {start}."),
+        (0, 10, "Disponible jusqu'au {end}."),
+        (3, 10, "Disponible du {start} au {end}."),
+    ],
+)
+def test_the_slot_field_says_when_the_lot_may_be_picked_up(
+    client, member, requester, starts_in, ends_in, told
+):
+    today = timezone.localdate()
+    start, end = today + timedelta(days=starts_in), ends_in and today + timedelta(days=ends_in)
+    lot = LotFactory(available_from=start, available_until=end)
+    client.force_login(requester)
+    form_page = page(client.get(reverse("annonces:lot_reserve", args=[lot.slug])))
+    french = {"start": date_format(start, "j F Y"), "end": end and date_format(end, "j F Y")}
+    assert told.format(**french) in form_page
+    assert "la structure pourra vous en proposer un autre" in form_page
+
+
+def test_the_slot_field_gives_no_date_for_a_lot_available_from_now_on(client, lot, requester):
+    client.force_login(requester)
+    form_page = page(client.get(reverse("annonces:lot_reserve", args=[lot.slug])))
+    assert "Disponible " not in form_page
+    assert "la structure pourra vous en proposer un autre" in form_page
 
 
 def test_a_user_asks_on_behalf_of_their_structure(client, lot, member, requester):
@@ -384,7 +425,19 @@ def test_members_see_the_requests_received_on_their_lot(client, reservation, mem
     lot_page = page(client.get(reservation.lot.get_absolute_url()))
     assert reservation.get_absolute_url() in lot_page
     assert "Camille Durand" in lot_page
-    assert "5 réservés" not in lot_page and "0 réservés, 0 enlevés" in lot_page
+    assert "5 réservés" not in lot_page and "0 réservé, 0 enlevé" in lot_page
+
+
+@pytest.mark.parametrize(
+    ("reserved", "collected", "told"),
+    [(1, 0, "1 réservé, 0 enlevé"), (2, 1, "2 réservés, 1 enlevé"), (0, 3, "0 réservé, 3 enlevés")],
+)
+def test_members_read_reserved_and_collected_in_the_french_singular_or_plural(
+    client, lot, member, reserved, collected, told
+):
+    Lot.objects.filter(pk=lot.pk).update(quantity_reserved=reserved, quantity_collected=collected)
+    client.force_login(member)
+    assert told in page(client.get(lot.get_absolute_url()))
 
 
 # --- Reading ------------------------------------------------------------------------------
@@ -504,12 +557,39 @@ def test_declining_without_a_reason_is_refused(client, reservation, member):
 def test_declining_an_accepted_reservation_frees_its_units(client, reservation, member):
     put_in(reservation, ReservationStatus.ACCEPTED)
     client.force_login(member)
-    client.post(
+    response = client.post(
         reverse("annonces:reservation_decline", args=[reservation.reference]), {"reason": "Panne"}
     )
+    assert "Enlèvement annulé" in said(response)
     reservation.refresh_from_db()
     assert reservation.status == ReservationStatus.DECLINED
     assert reservation.lot.quantity_reserved == 0
+
+
+@pytest.mark.parametrize(
+    ("status", "link", "title", "label"),
+    [
+        (ReservationStatus.PENDING, "Refuser", "Refuser la demande", "Motif du refus"),
+        (ReservationStatus.PROPOSED, "Refuser", "Refuser la demande", "Motif du refus"),
+        (
+            ReservationStatus.ACCEPTED,
+            "Annuler l'enlèvement",
+            "Annuler l'enlèvement",
+            "Pourquoi l'enlèvement est annulé",
+        ),
+    ],
+)
+def test_declining_an_accepted_reservation_is_called_cancelling_the_pickup(
+    client, reservation, member, status, link, title, label
+):
+    put_in(reservation, status)
+    client.force_login(member)
+    url = reverse("annonces:reservation_decline", args=[reservation.reference])
+    assert f'<a href="{url}">{link}</a>' in page(client.get(reservation.get_absolute_url()))
+    form_page = page(client.get(url))
+    assert f"<h1>{title}</h1>" in form_page
+    assert f'<button type="submit" class="button button--danger">{title}</button>' in form_page
+    assert label in form_page
 
 
 def test_a_member_proposes_another_slot_and_the_requester_confirms(

@@ -63,7 +63,7 @@ def test_a_company_reserves_five_of_twenty_and_prints_its_voucher(browser, live_
     page.get_by_label("Quantité souhaitée").fill("5")
     page.get_by_label("Créneau d'enlèvement souhaité").fill(slot.strftime("%Y-%m-%dT10:00"))
     page.get_by_label("Message à la structure").fill("Pour la salle de bains du chantier Marat.")
-    page.get_by_label("Pour la structure").select_option(label="Bâtir Ensemble")
+    page.get_by_label("Au nom de").select_option(label="Bâtir Ensemble")
     page.get_by_role("button", name="Envoyer la demande").click()
     expect(page.locator("h1")).to_have_text(re.compile(r"^Demande BE-\w{4}-\w{4}$"))
     expect(page.locator("main")).to_contain_text("En attente de réponse")

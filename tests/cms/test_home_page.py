@@ -1,6 +1,8 @@
 """The Wagtail home page."""
 
 import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 from annonces.choices import LotStatus
@@ -24,6 +26,29 @@ def test_home_page_shows_the_latest_public_lots_and_links_to_all(client):
     assert "Portes isoplanes 83 cm" in page
     assert "Brouillon" not in page
     assert 'href="/annonces/">Toutes les annonces' in page
+
+
+def test_home_page_offers_a_search_by_what_and_where_near_the_top(client):
+    LotFactory(title="Portes isoplanes 83 cm")  # the factory's organisation is in Vitry-sur-Seine
+    LotFactory(title="Chaises bistrot en bois")
+    html = client.get("/").content.decode()
+    form = BeautifulSoup(html, "html.parser").find("form", role="search")
+    assert (form["method"], form["action"]) == ("get", reverse("search:lots"))
+    assert html.index('role="search"') < html.index("Derniers lots publiés")
+    fields = {
+        label.get_text(): form.find(id=label["for"])["name"] for label in form.find_all("label")
+    }
+    assert fields == {"Que cherchez-vous ?": "q", "Où ? (commune, code postal, adresse)": "lieu"}
+    assert form.find("button", type="submit").get_text() == "Rechercher"
+
+    typed = {
+        fields["Que cherchez-vous ?"]: "portes",
+        fields["Où ? (commune, code postal, adresse)"]: "Vitry-sur-Seine",
+    }
+    results = client.get(form["action"], typed).content.decode()
+    assert "Portes isoplanes 83 cm" in results
+    assert "Chaises bistrot en bois" not in results
+    assert "à moins de 10 km de Vitry-sur-Seine" in results
 
 
 def test_home_page_lists_at_most_its_configured_number_of_lots(client):

@@ -310,8 +310,12 @@ def test_the_lot_and_organisation_pages_say_when_the_position_is_approximate(cli
     lot = LotFactory(organisation__location_precision="street", **centre)
     lot_page = client.get(lot.get_absolute_url()).content.decode()
     assert "Position approximative : centre de Vitry-sur-Seine" in lot_page
+    mid_street = LotFactory(location_precision="street")
+    lot_page = client.get(mid_street.get_absolute_url()).content.decode()
+    assert "Position approximative : milieu de la rue" in lot_page
+    # Under its own address, a structure's pin is worth a word only at the commune's centre.
     organisation_page = client.get(lot.organisation.get_absolute_url()).content.decode()
-    assert "Position approximative : milieu de la rue" in organisation_page
+    assert "milieu de la rue" not in organisation_page
 
 
 @pytest.mark.django_db
