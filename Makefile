@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FAST_DB ?= sqlite:///$(CURDIR)/.test-fast.sqlite3
 
-.PHONY: install run test test-fast lint format bench
+.PHONY: install run test test-fast lint format bench messages
 
 $(VENV)/.installed: pyproject.toml .ci/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,3 +42,10 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+## Rebuild the French catalogue after changing interface strings (needs GNU gettext's tools).
+## The strings are French already: each translates to itself, and French plural rules apply.
+messages: install
+	$(BIN)/python manage.py makemessages -l fr --no-location --ignore=.venv --ignore=tests --ignore='*/es_analysis_plugin/*'
+	msgen -o reemploi/locale/fr/LC_MESSAGES/django.po reemploi/locale/fr/LC_MESSAGES/django.po
+	$(BIN)/python manage.py compilemessages -l fr --ignore=.venv

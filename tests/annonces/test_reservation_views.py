@@ -316,7 +316,7 @@ def test_a_fully_reserved_lot_says_so_and_is_not_offered(client, lot, member, re
     client.force_login(requester)
     lot_page = page(client.get(lot.get_absolute_url()))
     assert "Entièrement réservé" in lot_page
-    assert "0 pièce(s) disponibles sur 20" in lot_page
+    assert "0 pièce(s) disponible sur 20" in lot_page
     assert reverse("annonces:lot_reserve", args=[lot.slug]) not in lot_page
     response = client.get(reverse("annonces:lot_reserve", args=[lot.slug]))
     assert response.status_code == 302 and "plus disponible" in said(response)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.files.images import ImageFile
 from playwright.sync_api import Page, expect
 
 from annonces.choices import ReservationStatus
 from tests.factories import (
     LotFactory,
+    LotPhotoFactory,
     MembershipFactory,
     ReservationFactory,
     VerifiedUserFactory,
+    png_bytes,
 )
 
 pytestmark = [
@@ -90,3 +95,15 @@ def test_search_results_come_before_the_folded_filters_on_a_phone(phone: Page):
     phone.locator("input[name=etat]").first.check()  # a filter applies without leaving
     expect(phone.locator("input[name=etat]").first).to_be_checked()
     expect(category).to_be_visible()
+
+
+def test_a_lot_with_three_photos_shows_its_quantity_on_the_first_screen(phone: Page):
+    lot = LotFactory(title="Fenêtres PVC")
+    for position in range(3):
+        photo = ImageFile(io.BytesIO(png_bytes(800, 600)), name=f"fenetre-{position}.png")
+        LotPhotoFactory(lot=lot, sort_order=position, image__file=photo)
+    phone.goto(lot.get_absolute_url())
+    expect(phone.locator(".lot__photos img")).to_have_count(3)
+    quantity = phone.locator(".lot__availability")
+    assert quantity.bounding_box()["y"] < 844  # not below three stacked photos
+    assert not phone.evaluate(SCROLLS_SIDEWAYS)

@@ -32,6 +32,15 @@ def test_search_near_a_commune_shows_the_distance_in_french(client):
     assert f"à {km:.1f} km".replace(".", ",") in html
 
 
+@pytest.mark.parametrize(
+    ("lots", "said"), [(0, "0 lot trouvé"), (1, "1 lot trouvé"), (2, "2 lots")]
+)
+def test_counts_follow_french_plural_rules(client, lots, said):
+    for _ in range(lots):
+        LotFactory(title="Tabourets de bar", **VITRY)
+    assert said in page(client, q="tabouret")
+
+
 def test_a_postcode_is_a_place(client):
     LotFactory(title="Tuiles", **ORLY)
     assert "Tuiles" in page(client, lieu="94310", rayon=2)
