@@ -45,7 +45,11 @@ format: install
 
 ## Rebuild the French catalogue after changing interface strings (needs GNU gettext's tools).
 ## The strings are French already: each translates to itself, and French plural rules apply.
+## Made afresh each time: merging would carry fuzzy guesses over into the identity translations.
+FR_PO := reemploi/locale/fr/LC_MESSAGES/django.po
 messages: install
+	rm -f $(FR_PO)
 	$(BIN)/python manage.py makemessages -l fr --no-location --ignore=.venv --ignore=tests --ignore='*/es_analysis_plugin/*'
-	msgen -o reemploi/locale/fr/LC_MESSAGES/django.po reemploi/locale/fr/LC_MESSAGES/django.po
+	msgen -o $(FR_PO) $(FR_PO)
+	msgattrib --clear-fuzzy -o $(FR_PO) $(FR_PO)
 	$(BIN)/python manage.py compilemessages -l fr --ignore=.venv

@@ -1,6 +1,7 @@
 """Reservations in Wagtail's admin: animators follow and export them, and change none."""
 
 import django_filters
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -57,7 +58,7 @@ class ReservationInspectView(InspectView):
             "<li>{} · {} · {}{}</li>",
             (
                 (
-                    date_format(event.created_at, "SHORT_DATETIME_FORMAT"),
+                    date_format(timezone.localtime(event.created_at), "SHORT_DATETIME_FORMAT"),
                     event.get_to_status_display(),
                     event.actor.get_full_name() or event.actor.email
                     if event.actor

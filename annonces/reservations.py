@@ -162,6 +162,9 @@ def confirm_proposal(reservation: Reservation, user) -> Reservation:
     _require_status(reservation, ReservationStatus.PROPOSED)
     if reservation.pickup_at <= timezone.now():
         raise ReservationError(_("Ce créneau est passé : demandez-en un autre à la structure."))
+    if reservation.expires_at <= timezone.now():
+        raise ReservationError(_("Cette proposition a expiré : faites une nouvelle demande."))
+    check_slot(reservation.lot, reservation.pickup_at)  # the lot's dates may have changed since
     _allocate(reservation)
     _move(reservation, ReservationStatus.ACCEPTED, user)
     _tell_organisation("reservation_confirmed", reservation)

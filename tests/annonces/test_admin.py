@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
@@ -148,8 +149,13 @@ def test_animators_list_filter_and_inspect_reservations_with_their_history(staff
     assert other.reference not in listing.content.decode()
 
     inspect = staff_client.get(reverse("reservations:inspect", args=[asked.pk])).content.decode()
-    assert "Portes isoplanes" in inspect and "Historique" in inspect
-    assert inspect.count("<li>") >= 2 and "Acceptée" in inspect
+    assert "Portes isoplanes" in inspect
+    history = BeautifulSoup(inspect, "html.parser").find(string="Historique").find_next("ul")
+    lines = [" ".join(li.get_text().split()) for li in history.find_all("li")]
+    assert len(lines) == 2
+    assert "En attente de réponse · Karim Haddad" in lines[0]
+    assert "Acceptée, enlèvement prévu" in lines[1]
+    assert (team.get_full_name() or team.email) in lines[1]
 
 
 def test_animators_export_reservations_as_a_spreadsheet(staff_client):

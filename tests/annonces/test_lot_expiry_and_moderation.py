@@ -118,7 +118,9 @@ def test_moderation_also_cancels_planned_pickups_and_gives_their_units_back(
     lot.refresh_from_db()
     assert pickup.status == ReservationStatus.DECLINED
     assert (lot.status, lot.quantity_reserved) == (LotStatus.WITHDRAWN, 0)
-    assert any(pickup.requester.email in mail.to for mail in mailoutbox)
+    (mail,) = [m for m in mailoutbox if pickup.requester.email in m.to]
+    assert mail.subject.startswith("Votre réservation est annulée")
+    assert "Le réseau Réemploi GOSB a retiré le lot" in mail.body
 
 
 def test_a_member_who_records_everything_as_collected_closes_the_waiting_requests():

@@ -416,6 +416,19 @@ def test_a_pickup_left_unconfirmed_a_day_after_its_slot_is_chased_once(
 
     (mail,) = [m for m in mailoutbox if "Enlèvement à confirmer" in m.subject]
     assert staff.email in mail.to and company_user.email not in mail.to
-    assert "n'est pas encore confirmé" in mail.body and "refusez la demande" in mail.body
+    assert "n'est pas encore confirmé" in mail.body and "annulez l'enlèvement" in mail.body
     reservation.refresh_from_db()
     assert reservation.status == ReservationStatus.ACCEPTED  # the organisation decides
+
+
+def test_a_proposal_past_its_deadline_cannot_be_confirmed_before_the_hourly_expiry(
+    lot, staff, company_user
+):
+    reservation = ask(lot, company_user)
+    reservations.propose_slot(reservation, staff, soon(days=4, hour=14))
+    Reservation.objects.filter(pk=reservation.pk).update(
+        expires_at=timezone.now() - timedelta(minutes=5)
+    )
+    with pytest.raises(ReservationError, match="Cette proposition a expiré"):
+        reservations.confirm_proposal(reservation, company_user)
+    assert Lot.objects.get(pk=lot.pk).quantity_reserved == 0

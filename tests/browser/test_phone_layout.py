@@ -9,6 +9,7 @@ from django.core.files.images import ImageFile
 from playwright.sync_api import Page, expect
 
 from annonces.choices import ReservationStatus
+from annonces.models import Notification
 from tests.factories import (
     LotFactory,
     LotPhotoFactory,
@@ -34,9 +35,15 @@ def log_in(phone: Page, email: str) -> None:
     expect(phone.get_by_label("Mot de passe")).to_have_count(0)
 
 
-def test_the_header_links_fold_behind_a_menu_button(phone: Page):
+def test_the_header_links_fold_behind_a_menu_button_which_counts_unread_notifications(
+    phone: Page,
+):
+    user = VerifiedUserFactory()
+    Notification.objects.create(user=user, subject="Demande acceptée", body="x")
+    log_in(phone, user.email)
     phone.goto("/annonces/")
     menu = phone.get_by_role("button", name="Menu")
+    expect(menu).to_have_text("Menu 1 non lues")
     search_link = phone.get_by_role("navigation", name="Navigation principale").get_by_role(
         "link", name="Rechercher"
     )

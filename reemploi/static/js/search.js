@@ -56,7 +56,7 @@
   }
 
   // On a phone the filters fold away so that results come first, unless one is in use.
-  var phone = window.matchMedia("(max-width: 48em)");
+  var phone = window.matchMedia("(max-width: 47.99em)")  // below the CSS that hides the summary;
   function foldFilters() {
     var filters = document.querySelector(".search-filters");
     if (!filters || !phone.matches) return;
