@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 # Playwright's sync API keeps an asyncio loop running in the test thread, and Django
 # then refuses ORM calls there (SynchronousOnlyOperation), factories included. The
@@ -66,6 +66,16 @@ def page(browser: Browser, live_server) -> Page:
 
 
 PHONE = {"width": 390, "height": 844}
+PASSWORD = "motdepasse-sur"  # tests.factories.VerifiedUserFactory's
+
+
+def log_in(page: Page, email: str) -> None:
+    """Sign in through allauth's form, as a person would."""
+    page.goto("/comptes/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("input[name=password]")).to_have_count(0)
 
 
 @pytest.fixture

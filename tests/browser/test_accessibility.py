@@ -15,6 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import Page
 
 from annonces import reservations
+from tests.browser.conftest import log_in
 from tests.cms import pages
 from tests.factories import (
     LotFactory,
@@ -95,11 +96,7 @@ def test_the_reservation_pages_have_no_serious_accessibility_violation(page: Pag
         lot, buyer, quantity=5, pickup_at=timezone.now() + timedelta(days=2)
     )
     reservations.accept_reservation(reservation, staff)
-    page.goto("/comptes/login/")
-    page.locator("input[name=login]").fill(buyer.email)
-    page.locator("input[name=password]").fill("motdepasse-sur")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/mon-espace/**")
+    log_in(page, buyer.email)
 
     found = {}
     for url in (

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from annonces.choices import ReservationStatus
 from annonces.models import Notification
+from tests.browser.conftest import log_in
 from tests.factories import (
     LotFactory,
     LotPhotoFactory,
@@ -25,14 +26,6 @@ pytestmark = [
 ]
 
 SCROLLS_SIDEWAYS = "document.documentElement.scrollWidth > window.innerWidth"
-
-
-def log_in(phone: Page, email: str) -> None:
-    phone.goto("/comptes/login/")
-    phone.get_by_label("E-mail").fill(email)
-    phone.get_by_label("Mot de passe").fill("motdepasse-sur")
-    phone.get_by_role("button", name="Connexion").click()
-    expect(phone.get_by_label("Mot de passe")).to_have_count(0)
 
 
 def test_the_header_links_fold_behind_a_menu_button_which_counts_unread_notifications(

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from annonces.choices import OrganisationKind
 from annonces.models import Reservation
+from tests.browser.conftest import log_in
 from tests.factories import LotFactory, MembershipFactory, OrganisationFactory
 
 pytestmark = [
@@ -29,11 +30,7 @@ def open_as(browser: Browser, live_server, email: str) -> Page:
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
-    page.goto("/comptes/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill("motdepasse-sur")
-    page.locator("main form button[type=submit]").click()
-    expect(page.locator("input[name=password]")).to_have_count(0)
+    log_in(page, email)
     return page
 
 
