@@ -116,13 +116,21 @@ class CategoryTree:
 
 
 class ImpactReport:
-    """The collected reservations of the network, or of one organisation or one year."""
+    """The collected reservations of the network, or of some organisations, or of one year."""
 
-    def __init__(self, *, organisation: Organisation | None = None, year: int | None = None):
+    def __init__(
+        self,
+        *,
+        organisation: Organisation | None = None,
+        organisations=None,
+        year: int | None = None,
+    ):
         reservations = Reservation.objects.collected()
+        # The giver's impact: what left its premises, whoever took it.
         if organisation is not None:
-            # The giver's impact: what left its premises, whoever took it.
             reservations = reservations.filter(lot__organisation=organisation)
+        if organisations is not None:
+            reservations = reservations.filter(lot__organisation__in=organisations)
         if year is not None:
             start = datetime(year, 1, 1, tzinfo=NETWORK_TZ)
             end = datetime(year + 1, 1, 1, tzinfo=NETWORK_TZ)

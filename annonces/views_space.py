@@ -38,8 +38,11 @@ class MySpaceView(VerifiedUserRequiredMixin, TemplateView):
         memberships = list(
             user.memberships.select_related("organisation").order_by("organisation__name")
         )
-        for membership in memberships:  # what each of the user's structures kept from the skip
-            membership.impact = ImpactReport(organisation=membership.organisation).totals()
+        # What each of the user's structures kept from the skip, in one grouped query.
+        organisations = [membership.organisation for membership in memberships]
+        impact = {f.key: f for f in ImpactReport(organisations=organisations).by_organisation()}
+        for membership in memberships:
+            membership.impact = impact.get(membership.organisation_id)
         lots = Lot.objects.of_member(user).select_related("organisation").order_by("-updated_at")
         by_status = [(label, [lot for lot in lots if lot.status == value])
                      for value, label in LotStatus.choices]  # fmt: skip

@@ -283,3 +283,22 @@ def test_members_read_their_structures_impact_in_my_space(client):
     client.force_login(membership.user)
     space = client.get(reverse("annonces:my_space")).content.decode()
     assert "<strong>42,5&nbsp;kg</strong> détournés de la benne en 2 enlèvements" in space
+
+
+def test_my_space_counts_every_structures_impact_in_the_same_number_of_queries(client):
+    user = MembershipFactory().user
+
+    def queries_for_my_space() -> int:
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("annonces:my_space")).status_code == 200
+        return len(queries)
+
+    collected(LotFactory(organisation=user.organisations.get()), "10", timezone.now())
+    with_one = queries_for_my_space()
+    for _ in range(2):
+        organisation = MembershipFactory(user=user).organisation
+        collected(LotFactory(organisation=organisation), "10", timezone.now())
+    assert queries_for_my_space() == with_one
+    space = client.get(reverse("annonces:my_space")).content.decode()
+    assert space.count("<strong>10&nbsp;kg</strong> détournés de la benne") == 3
