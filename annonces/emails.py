@@ -1,4 +1,8 @@
-"""E-mails as subject / text / HTML trios under templates/annonces/emails/, sent after commit."""
+"""E-mails as subject / text / HTML trios, sent after commit.
+
+Each concept keeps its own under templates/annonces/<concept>/emails/; a name is the path
+below templates/annonces/, e.g. "reservations/emails/reservation_accepted".
+"""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -6,6 +10,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
+
+
+def absolute_url(path: str) -> str:
+    """The address of a page of the site, for links in e-mails."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 @task()
@@ -17,11 +26,11 @@ def send_email(subject: str, text: str, html: str, recipients: list[str]) -> Non
 
 
 def render_email(name: str, context: dict) -> tuple[str, str, str]:
-    """The subject (one line), text and HTML of `annonces/emails/<name>`, in French."""
+    """The subject (one line), text and HTML of `annonces/<name>`, in French."""
     with translation.override("fr"):
-        subject = render_to_string(f"annonces/emails/{name}_subject.txt", context)
-        text = render_to_string(f"annonces/emails/{name}.txt", context)
-        html = render_to_string(f"annonces/emails/{name}.html", context)
+        subject = render_to_string(f"annonces/{name}_subject.txt", context)
+        text = render_to_string(f"annonces/{name}.txt", context)
+        html = render_to_string(f"annonces/{name}.html", context)
     return " ".join(subject.split()), text, html  # a header holds one line
 
 
@@ -33,7 +42,7 @@ def send_rendered(subject: str, text: str, html: str, recipients) -> None:
 
 
 def send_templated(name: str, recipients, context: dict) -> None:
-    """Render `annonces/emails/<name>` now; send it once the transaction commits."""
+    """Render `annonces/<name>` now; send it once the transaction commits."""
     recipients = [r for r in recipients if r]
     if recipients:
         send_rendered(*render_email(name, context), recipients)

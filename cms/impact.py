@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 
 from annonces.choices import LotStatus
-from annonces.impact import ImpactReport
+from annonces.impact.report import ImpactReport
 from annonces.models import Lot, Organisation
 
 

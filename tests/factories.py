@@ -125,7 +125,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class ReservationFactory(factory.django.DjangoModelFactory):
     """A pending request for 5 units of a published lot, by a verified user, pickup in 3 days.
 
-    Built straight in the database (no history, no e-mail): use annonces.reservations to
+    Built straight in the database (no history, no e-mail): use annonces.reservations.services to
     test the flow itself.
     """
 

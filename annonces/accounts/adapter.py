@@ -5,7 +5,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.urls import reverse
 
-from .permissions import is_network_admin
+from ..permissions import is_network_admin
 
 
 class AccountAdapter(DefaultAccountAdapter):

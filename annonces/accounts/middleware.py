@@ -5,7 +5,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.shortcuts import redirect
 
-from .permissions import is_network_admin
+from ..permissions import is_network_admin
 
 # Where an administrator without MFA may still go: allauth's pages (MFA setup, logout,
 # e-mail) and files.

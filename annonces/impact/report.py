@@ -18,7 +18,7 @@ from django.db.models.functions import TruncMonth
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 
-from .models import Category, Organisation, Reservation
+from ..models import Category, Organisation, Reservation
 
 # Months and years are the network's own, whatever time zone a request runs in.
 NETWORK_TZ = ZoneInfo(settings.TIME_ZONE)

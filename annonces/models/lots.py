@@ -11,9 +11,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from ..choices import Audience, Condition, LotStatus, PriceKind, Unit
-from ..querysets import CategoryQuerySet, LotQuerySet
 from .base import Located, choices_check, location_checks, unique_slug
 from .organisations import Organisation
+from .querysets import CategoryQuerySet, LotQuerySet
 
 
 class Category(models.Model):

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils import timezone
 
-from .choices import LotStatus, ReservationStatus
+from ..choices import LotStatus, ReservationStatus
 
 
 class LotQuerySet(models.QuerySet):

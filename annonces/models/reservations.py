@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import ReservationStatus
-from ..querysets import ReservationQuerySet
 from .base import choices_check
 from .lots import Lot
 from .organisations import Organisation
+from .querysets import ReservationQuerySet
 
 # No 0/O or 1/I/L: the reference is read aloud on the phone and copied from paper.
 _REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

@@ -1,11 +1,11 @@
 """Tell people: an e-mail after commit, and a notification kept in their space."""
 
-from .emails import render_email, send_rendered
-from .models import Notification, Organisation
+from ..emails import render_email, send_rendered
+from ..models import Notification, Organisation
 
 
 def notify(name: str, users, context: dict, *, extra_emails=()) -> None:
-    """Send `annonces/emails/<name>` to these users (and addresses); list it in their space."""
+    """Send `annonces/<name>` to these users (and addresses); list it in their space."""
     users = list({user.pk: user for user in users if user.is_active}.values())
     subject, text, html = render_email(name, context)
     Notification.objects.bulk_create(

@@ -11,8 +11,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .choices import ReservationStatus
-from .models import Organisation, Reservation
+from ..choices import ReservationStatus
+from ..models import Organisation, Reservation
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):

@@ -15,12 +15,13 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Audience, LotStatus, ReservationStatus
-from .errors import ReservationError
-from .models import Lot, Organisation, Reservation, ReservationEvent
-from .notifications import notify, organisation_people
-from .permissions import has_verified_email, is_member
+from ..choices import Audience, LotStatus, ReservationStatus
+from ..errors import ReservationError
+from ..models import Lot, Organisation, Reservation, ReservationEvent
+from ..notifications.services import notify, organisation_people
+from ..permissions import has_verified_email, is_member
 
+EMAILS = "reservations/emails/"  # where _tell_requester and _tell_organisation find theirs
 MAX_WEIGHT_KG = Decimal("100000")
 
 
@@ -403,13 +404,15 @@ def _context(reservation: Reservation, **extra) -> dict:
 
 
 def _tell_requester(name: str, reservation: Reservation, **extra) -> None:
-    notify(name, [reservation.requester], _context(reservation, to_requester=True, **extra))
+    notify(
+        EMAILS + name, [reservation.requester], _context(reservation, to_requester=True, **extra)
+    )
 
 
 def _tell_organisation(name: str, reservation: Reservation, **extra) -> None:
     organisation = reservation.lot.organisation
     notify(
-        name,
+        EMAILS + name,
         organisation_people(organisation),
         _context(reservation, to_requester=False, **extra),
         extra_emails=[organisation.email],

@@ -3,14 +3,16 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
-from . import reservations
-from .choices import ReservationStatus
-from .errors import ReservationError
+from ..choices import ReservationStatus
+from ..errors import ReservationError
+from ..models import Lot, Reservation
+from ..pagination import ForgivingPaginationMixin
+from ..permissions import VerifiedUserRequiredMixin, is_member, verified_user_required
+from . import services as reservations
 from .forms import (
     CancelForm,
     CollectionForm,
@@ -19,9 +21,6 @@ from .forms import (
     ReservationFilterForm,
     ReservationForm,
 )
-from .models import Lot, Reservation
-from .permissions import VerifiedUserRequiredMixin, is_member, verified_user_required
-from .views import ForgivingPaginationMixin
 
 RESERVATIONS_PER_PAGE = 20
 
@@ -58,7 +57,7 @@ def allowed_actions(reservation: Reservation, user) -> set[str]:
 
 
 class LotReserveView(VerifiedUserRequiredMixin, FormView):
-    template_name = "annonces/reservation_form.html"
+    template_name = "annonces/reservations/reservation_form.html"
     form_class = ReservationForm
 
     def dispatch(self, request, *args, **kwargs):
@@ -116,7 +115,7 @@ class LotReserveView(VerifiedUserRequiredMixin, FormView):
 class ReservationListView(VerifiedUserRequiredMixin, ForgivingPaginationMixin, ListView):
     """The requests the user made and received, newest first, filtered by side and status."""
 
-    template_name = "annonces/reservation_list.html"
+    template_name = "annonces/reservations/reservation_list.html"
     context_object_name = "reservations"
     paginate_by = RESERVATIONS_PER_PAGE
 
@@ -149,7 +148,7 @@ def reservation_detail(request, reference):
         "actions": allowed_actions(reservation, request.user),
         "is_requester": reservation.requester_id == request.user.pk,
     }
-    return render(request, "annonces/reservation_detail.html", context)
+    return render(request, "annonces/reservations/reservation_detail.html", context)
 
 
 @verified_user_required
@@ -159,7 +158,7 @@ def voucher(request, reference):
     if reservation.status not in (ReservationStatus.ACCEPTED, ReservationStatus.COLLECTED):
         raise Http404
     context = {"reservation": reservation, "lot": reservation.lot}
-    return render(request, "annonces/voucher.html", context)
+    return render(request, "annonces/reservations/voucher.html", context)
 
 
 # --- Answering --------------------------------------------------------------------------------
@@ -219,7 +218,7 @@ def _with_form(name, form_class, action, success, when_accepted=None, **texts):
                 messages.success(request, shown["success"])
                 return redirect(reservation)
         context = {"reservation": reservation, "lot": reservation.lot, "form": form, **shown}
-        return render(request, "annonces/reservation_form.html", context)
+        return render(request, "annonces/reservations/reservation_form.html", context)
 
     return view
 
@@ -272,23 +271,3 @@ reservation_collect = _with_form(
     intro=_("Indiquez ce qui est réellement parti ; le reste redevient disponible."),
     submit=_("Confirmer l'enlèvement"),
 )
-
-
-# --- Notifications ----------------------------------------------------------------------------
-
-
-class NotificationListView(VerifiedUserRequiredMixin, ForgivingPaginationMixin, ListView):
-    """The user's notifications, newest first; opening the list marks them all read."""
-
-    template_name = "annonces/notifications.html"
-    context_object_name = "notifications"
-    paginate_by = RESERVATIONS_PER_PAGE
-
-    def get_queryset(self):
-        return self.request.user.notifications.all()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        list(context["notifications"])  # read before marking, so the new ones still show as new
-        self.request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
-        return context

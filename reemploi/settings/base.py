@@ -56,7 +56,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "annonces.middleware.AdminMFAMiddleware",
+    "annonces.accounts.middleware.AdminMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -75,7 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "annonces.context_processors.unread_notifications",
+                "annonces.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -104,7 +104,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "annonces:my_space"
-ACCOUNT_ADAPTER = "annonces.accounts.AccountAdapter"
+ACCOUNT_ADAPTER = "annonces.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"  # filled by allauth from the e-mail
@@ -119,7 +119,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # only spelled out here so nobody switches them off with RATE_LIMITS = False.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 # Second factor: TOTP and recovery codes for everyone, required for network administrators
-# (annonces.middleware.AdminMFAMiddleware). Passkeys later: they need HTTPS everywhere.
+# (annonces.accounts.middleware.AdminMFAMiddleware). Passkeys later: they need HTTPS everywhere.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Réemploi GOSB"
 MFA_REQUIRED_FOR_ADMINS = True

@@ -7,9 +7,9 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
-from annonces import reservations
 from annonces.choices import LotStatus, ReservationStatus
 from annonces.models import Lot, Organisation
+from annonces.reservations import services as reservations
 from tests.factories import (
     CategoryFactory,
     LotFactory,

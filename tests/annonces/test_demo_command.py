@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 
 from annonces.choices import LotStatus, ReservationStatus
 from annonces.demo.reservations import demo_users
-from annonces.impact import ImpactReport
+from annonces.impact.report import ImpactReport
 from annonces.models import Category, Lot, LotPhoto, Organisation, Reservation
 from annonces.validators import validate_siret
 from reemploi.geo import Point, in_territory

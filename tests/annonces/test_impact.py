@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from annonces.choices import ReservationStatus
-from annonces.impact import ImpactReport, collection_years
+from annonces.impact.report import ImpactReport, collection_years
 from tests.factories import (
     CategoryFactory,
     LotFactory,

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from annonces import services
 from annonces.choices import LotStatus, ReservationStatus
+from annonces.lots import services
 from annonces.models import Lot
 from tests.factories import LotFactory, MembershipFactory, ReservationFactory, VerifiedUserFactory
 

@@ -7,9 +7,9 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 
-from annonces import services
 from annonces.choices import MembershipRole
 from annonces.models import Lot, Membership, Organisation
+from annonces.organisations import services
 from tests.factories import LotFactory, MembershipFactory, UserFactory, VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from annonces.photos import clean_photo, store_photo
+from annonces.lots.photos import clean_photo, store_photo
 from tests.factories import PHP_AS_JPEG, huge_png, image_bytes, jpeg_with_gps
 
 

@@ -10,10 +10,10 @@ from django.db import connection, connections
 from django.db.models import Sum
 from django.utils import timezone
 
-from annonces import reservations
 from annonces.choices import LotStatus, ReservationStatus
 from annonces.errors import ReservationError
 from annonces.models import Lot, Reservation
+from annonces.reservations import services as reservations
 from tests.factories import LotFactory, MembershipFactory, VerifiedUserFactory
 
 # serialized_rollback like the browser tests: a plain flush would re-create the content

@@ -31,7 +31,7 @@ def reservation():
 def render(name, reservation, **flags):
     """The subject, the text, and the HTML as read in a mail client (tags and escapes gone)."""
     context = {"reservation": reservation, "lot": reservation.lot, "url": URL, **flags}
-    subject, text, html = render_email(name, context)
+    subject, text, html = render_email(f"reservations/emails/{name}", context)
     html = re.sub(r"<[^>]+>", " ", html).replace("&#x27;", "'").replace("&quot;", '"')
     return subject, " ".join(text.split()), " ".join(html.split())
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from annonces import reservations
 from annonces.choices import Audience, LotStatus, MembershipRole, ReservationStatus
 from annonces.models import Lot, Notification, Reservation, ReservationEvent
+from annonces.reservations import services as reservations
 from tests.factories import (
     LotFactory,
     MembershipFactory,

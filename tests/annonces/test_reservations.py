@@ -7,10 +7,11 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from annonces import reservations, services
 from annonces.choices import Audience, LotStatus, ReservationStatus
 from annonces.errors import LotError, ReservationError
+from annonces.lots import services
 from annonces.models import Lot, Notification, Reservation
+from annonces.reservations import services as reservations
 from tests.factories import (
     LotFactory,
     MembershipFactory,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page
 
-from annonces import reservations
+from annonces.reservations import services as reservations
 from tests.browser.conftest import log_in
 from tests.cms import pages
 from tests.factories import (

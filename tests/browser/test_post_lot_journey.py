@@ -9,9 +9,9 @@ from django.core import mail
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from annonces import services
 from annonces.choices import MembershipRole
 from annonces.models import Lot
+from annonces.organisations import services
 from tests.factories import CategoryFactory, MembershipFactory, jpeg_with_gps
 
 pytestmark = [

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from annonces import reservations
 from annonces.choices import LotStatus
+from annonces.reservations import services as reservations
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.models import IndexOutbox
 from search.query import LotQuery

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from annonces.services import expire_lots
+from annonces.lots.services import expire_lots
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ organisations are asked about pickups left unconfirmed a day after their slot.""
 
 from django.core.management.base import BaseCommand
 
-from annonces.reservations import chase_overdue_pickups, expire_reservations
+from annonces.reservations.services import chase_overdue_pickups, expire_reservations
 
 
 class Command(BaseCommand):

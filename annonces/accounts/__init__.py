@@ -1,0 +1,1 @@
+"""Accounts: allauth's adapter and the second factor required of the network's staff."""

@@ -1,0 +1,1 @@
+"""Lots: posting, photos, moderation, expiry, the list and the lot page."""

@@ -1,0 +1,1 @@
+"""Notifications: what the platform told a user, kept in their space."""

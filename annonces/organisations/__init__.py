@@ -1,0 +1,1 @@
+"""Structures: requests, validation by the network, invitations, members, the public page."""

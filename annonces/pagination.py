@@ -1,0 +1,14 @@
+"""Pagination shared by every list of the marketplace."""
+
+from django.conf import settings
+
+
+class ForgivingPaginationMixin:
+    """A page number out of range or not a number shows the nearest page, never an error."""
+
+    paginate_by = settings.LOTS_PER_PAGE
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()

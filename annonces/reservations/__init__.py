@@ -1,0 +1,1 @@
+"""Reservations: requests, answers, pickups, the voucher, their e-mails and admin screens."""

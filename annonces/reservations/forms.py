@@ -1,0 +1,232 @@
+"""Forms to ask for a lot, answer a request and record a pickup, in French."""
+
+from datetime import timedelta
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import Audience, ReservationStatus
+from ..errors import ReservationError
+from ..models import Lot, Organisation
+from . import services as reservations
+
+MESSAGE_MAX_LENGTH = 2000
+# A slot further away than this is a typo more often than a plan.
+SLOT_HORIZON = timedelta(days=365)
+
+
+class SlotField(forms.DateTimeField):
+    """A pickup date and time, typed in a datetime-local input, in the site's time zone."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    default_error_messages = {"invalid": _("Saisissez une date et une heure valides.")}
+
+
+def _checked_slot(lot: Lot, pickup_at):
+    """A slot to come, within the year and the lot's availability; a French error otherwise."""
+    if pickup_at > timezone.now() + SLOT_HORIZON:
+        raise ValidationError(_("Choisissez un créneau dans l'année qui vient."))
+    try:
+        reservations.check_slot(lot, pickup_at)
+    except ReservationError as error:
+        raise ValidationError(error.message) from error
+    return pickup_at
+
+
+def _message_field(label):
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+def _availability(lot: Lot) -> str:
+    """When the lot may be picked up, if it says more than "from now on"."""
+    start = lot.available_from if lot.available_from > timezone.localdate() else None
+    end = lot.available_until
+    dates = {
+        "start": start and formats.date_format(start, "j F Y"),
+        "end": end and formats.date_format(end, "j F Y"),
+    }
+    if start and end:
+        return _("Disponible du %(start)s au %(end)s.") % dates
+    if start:
+        return _("Disponible à partir du %(start)s.") % dates
+    if end:
+        return _("Disponible jusqu'au %(end)s.") % dates
+    return ""
+
+
+class ReservationForm(forms.Form):
+    """Ask for a quantity of a lot, for a pickup slot, for oneself or one's structure."""
+
+    quantity = forms.IntegerField(
+        label=_("Quantité souhaitée"), widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+    )
+    pickup_at = SlotField(label=_("Créneau d'enlèvement souhaité"))
+    message = _message_field(_("Message à la structure (facultatif)"))
+    organisation = forms.ModelChoiceField(
+        label=_("Au nom de"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("Moi-même"),
+    )
+
+    def __init__(self, *args, lot: Lot, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lot = lot
+        available = lot.quantity_available
+        quantity = self.fields["quantity"]
+        quantity.validators = [
+            MinValueValidator(1, _("Demandez au moins une unité.")),
+            MaxValueValidator(
+                max(available, 1),
+                _("Il reste %(available)s %(unit)s : demandez-en au plus autant.")
+                % {"available": available, "unit": lot.get_unit_display()},
+            ),
+        ]
+        quantity.widget.attrs.update(min=1, max=max(available, 1))
+        quantity.help_text = _("%(available)s %(unit)s disponible(s).") % {
+            "available": available,
+            "unit": lot.get_unit_display(),
+        }
+        pickup_at = self.fields["pickup_at"]
+        pickup_at.widget.attrs["min"] = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        other_slot = _(
+            "Si ce créneau ne lui convient pas, la structure pourra vous en proposer un autre."
+        )
+        pickup_at.help_text = f"{_availability(lot)} {other_slot}".strip()
+        organisation = self.fields["organisation"]
+        organisation.queryset = Organisation.objects.filter(memberships__user=user).order_by("name")
+        if lot.audience == Audience.PROFESSIONALS:
+            organisation.required = True
+            organisation.empty_label = None
+            organisation.help_text = _(
+                "Ce lot est réservé aux professionnels : la demande se fait au nom d'une "
+                "structure dont vous êtes membre."
+            )
+            organisation.error_messages["required"] = _(
+                "Ce lot est réservé aux professionnels : faites la demande au nom de votre "
+                "structure."
+            )
+
+    def clean_quantity(self):
+        quantity = self.cleaned_data["quantity"]
+        try:
+            reservations.check_quantity(self.lot, quantity)
+        except ReservationError as error:
+            raise ValidationError(error.message) from error
+        return quantity
+
+    def clean_pickup_at(self):
+        return _checked_slot(self.lot, self.cleaned_data["pickup_at"])
+
+
+class AnswerForm(forms.Form):
+    """A form about one reservation, which it may read to set limits and defaults."""
+
+    def __init__(self, *args, reservation, **kwargs):
+        self.reservation = reservation
+        super().__init__(*args, **kwargs)
+
+
+class DeclineForm(AnswerForm):
+    reason = forms.CharField(
+        label=_("Motif du refus (envoyé au demandeur)"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Donnez le motif du refus : le demandeur le recevra.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.reservation.holds_quantity:  # an accepted pickup is cancelled, not refused
+            self.fields["reason"].label = _(
+                "Pourquoi l'enlèvement est annulé (envoyé au demandeur)"
+            )
+
+
+class ProposeForm(AnswerForm):
+    pickup_at = SlotField(label=_("Nouveau créneau d'enlèvement"))
+    message = _message_field(_("Message au demandeur (facultatif)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pickup_at"].widget.attrs["min"] = timezone.localtime().strftime(
+            "%Y-%m-%dT%H:%M"
+        )
+
+    def clean_pickup_at(self):
+        return _checked_slot(self.reservation.lot, self.cleaned_data["pickup_at"])
+
+
+class CancelForm(AnswerForm):
+    reason = _message_field(_("Un mot pour la structure (facultatif)"))
+
+
+class FrenchDecimalField(forms.DecimalField):
+    """A decimal that also takes the French comma: "12,5" is 12.5."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
+class CollectionForm(AnswerForm):
+    """What really left: a quantity up to the one accepted, and its weight."""
+
+    quantity = forms.IntegerField(
+        label=_("Quantité enlevée"), widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+    )
+    weight_kg = FrenchDecimalField(
+        label=_("Poids enlevé (kg)"),
+        min_value=0,
+        max_value=reservations.MAX_WEIGHT_KG,
+        max_digits=7,
+        decimal_places=1,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1"}),
+        help_text=_("Pesé ou estimé : il compte dans les déchets évités."),
+    )
+
+    def __init__(self, *args, reservation, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"quantity": reservation.quantity, "weight_kg": reservation.estimated_weight_kg},
+        )
+        super().__init__(*args, reservation=reservation, **kwargs)
+        quantity = self.fields["quantity"]
+        quantity.validators = [
+            MinValueValidator(1, _("Indiquez au moins une unité enlevée.")),
+            MaxValueValidator(
+                reservation.quantity,
+                _("Au plus %(quantity)s, la quantité acceptée.")
+                % {"quantity": reservation.quantity},
+            ),
+        ]
+        quantity.widget.attrs.update(min=1, max=reservation.quantity)
+        quantity.help_text = _("%(quantity)s %(unit)s acceptée(s).") % {
+            "quantity": reservation.quantity,
+            "unit": reservation.lot.get_unit_display(),
+        }
+
+
+class ReservationFilterForm(forms.Form):
+    """The filters of the reservations list; a wrong value is ignored, never an error page."""
+
+    MADE, RECEIVED = "faites", "recues"
+    sens = forms.ChoiceField(
+        label=_("Demandes"),
+        required=False,
+        choices=[("", _("Toutes")), (MADE, _("Que j'ai faites")), (RECEIVED, _("Reçues"))],
+    )
+    statut = forms.ChoiceField(
+        label=_("Statut"),
+        required=False,
+        choices=[("", _("Tous")), *ReservationStatus.choices],
+    )

@@ -1,0 +1,1 @@
+"""Mon espace: the screen that gathers what waits for a member."""
