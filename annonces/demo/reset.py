@@ -12,7 +12,7 @@ from .categories import flatten
 from .lots import SLUG_PREFIX
 from .organisations import SLUGS
 from .photos import demo_collection
-from .reservations import REQUESTING_SLUGS, demo_users
+from .requesters import REQUESTING_SLUGS, demo_users
 
 
 def delete_demo_data() -> dict[str, int]:

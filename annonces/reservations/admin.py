@@ -18,7 +18,7 @@ from ..models import Organisation, Reservation
 class ReadOnlyPolicy(ModelPermissionPolicy):
     """Viewing only, even for superusers.
 
-    A reservation changes through annonces.reservations alone, which keeps the lot's counters,
+    A reservation changes through annonces.reservations.services alone, which keeps the lot's counters,
     the history and the e-mails in step; an edit form here would bypass all three.
     """
 

@@ -11,17 +11,15 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import Audience, LotStatus, ReservationStatus
 from ..errors import ReservationError
 from ..models import Lot, Organisation, Reservation, ReservationEvent
-from ..notifications.services import notify, organisation_people
 from ..permissions import has_verified_email, is_member
+from .emails import tell_organisation, tell_requester
 
-EMAILS = "reservations/emails/"  # where _tell_requester and _tell_organisation find theirs
 MAX_WEIGHT_KG = Decimal("100000")
 
 
@@ -77,7 +75,7 @@ def request_reservation(
     except IntegrityError as error:
         raise ReservationError(_("Vous avez déjà une demande en attente pour ce lot.")) from error
     _record(reservation, user, "", note=reservation.message)
-    _tell_organisation("reservation_requested", reservation)
+    tell_organisation("reservation_requested", reservation)
     return reservation
 
 
@@ -137,7 +135,7 @@ def accept_reservation(reservation: Reservation, user) -> Reservation:
     check_slot(reservation.lot, reservation.pickup_at)  # the lot's dates may have changed since
     _allocate(reservation)
     _move(reservation, ReservationStatus.ACCEPTED, user)
-    _tell_requester("reservation_accepted", reservation)
+    tell_requester("reservation_accepted", reservation)
     return reservation
 
 
@@ -151,7 +149,7 @@ def propose_slot(reservation: Reservation, user, pickup_at, message: str = "") -
     reservation.pickup_at = pickup_at
     reservation.expires_at = _answer_deadline(pickup_at)
     _move(reservation, ReservationStatus.PROPOSED, user, note=message.strip())
-    _tell_requester("reservation_proposed", reservation, message=message.strip())
+    tell_requester("reservation_proposed", reservation, message=message.strip())
     return reservation
 
 
@@ -168,7 +166,7 @@ def confirm_proposal(reservation: Reservation, user) -> Reservation:
     check_slot(reservation.lot, reservation.pickup_at)  # the lot's dates may have changed since
     _allocate(reservation)
     _move(reservation, ReservationStatus.ACCEPTED, user)
-    _tell_organisation("reservation_confirmed", reservation)
+    tell_organisation("reservation_confirmed", reservation)
     return reservation
 
 
@@ -185,7 +183,7 @@ def decline_reservation(reservation: Reservation, user, reason: str) -> Reservat
     _release(reservation)
     reservation.decline_reason = reason
     _move(reservation, ReservationStatus.DECLINED, user, note=reason)
-    _tell_requester("reservation_declined", reservation, was_accepted=was_accepted)
+    tell_requester("reservation_declined", reservation, was_accepted=was_accepted)
     return reservation
 
 
@@ -199,7 +197,7 @@ def cancel_reservation(reservation: Reservation, user, reason: str = "") -> Rese
     _release(reservation)
     reason = (reason or "").strip()
     _move(reservation, ReservationStatus.CANCELLED, user, note=reason)
-    _tell_organisation(
+    tell_organisation(
         "reservation_cancelled", reservation, reason=reason, was_accepted=was_accepted
     )
     return reservation
@@ -235,7 +233,7 @@ def confirm_collection(reservation: Reservation, user, *, quantity: int, weight_
         "weight": formats.number_format(reservation.collected_weight_kg, 1),
     }
     _move(reservation, ReservationStatus.COLLECTED, user, note=note)
-    _tell_requester("reservation_collected", reservation)
+    tell_requester("reservation_collected", reservation)
     if lot.status == LotStatus.COLLECTED:
         close_requests(lot, user, _("Le lot a été entièrement enlevé."))
     return reservation
@@ -252,7 +250,7 @@ def close_requests(lot: Lot, user, reason, *, by_network: bool = False) -> None:
         _release(reservation)
         reservation.decline_reason = str(reason)
         _move(reservation, ReservationStatus.DECLINED, user, note=str(reason))
-        _tell_requester(
+        tell_requester(
             "reservation_declined",
             reservation,
             was_accepted=was_accepted,
@@ -274,7 +272,7 @@ def expire_reservations(now=None) -> tuple[int, int]:
             # Answered since the list was read: the answer wins.
             if reservation.is_open and reservation.expires_at <= now:
                 _move(reservation, ReservationStatus.EXPIRED, None)
-                _tell_requester("reservation_expired", reservation)
+                tell_requester("reservation_expired", reservation)
                 expired += 1
     reminded = 0
     window_end = now + timedelta(hours=settings.RESERVATION_REMINDER_HOURS)
@@ -286,8 +284,8 @@ def expire_reservations(now=None) -> tuple[int, int]:
             ).update(reminder_sent_at=now)
             if claimed:
                 reservation = Reservation.objects.get(pk=pk)
-                _tell_requester("pickup_reminder", reservation)
-                _tell_organisation("pickup_reminder", reservation)
+                tell_requester("pickup_reminder", reservation)
+                tell_organisation("pickup_reminder", reservation)
                 reminded += 1
     return expired, reminded
 
@@ -307,7 +305,7 @@ def chase_overdue_pickups(now=None) -> int:
             ).update(overdue_notice_sent_at=now)
             if claimed:
                 reservation = Reservation.objects.select_related("lot__organisation").get(pk=pk)
-                _tell_organisation("pickup_overdue", reservation)
+                tell_organisation("pickup_overdue", reservation)
                 chased += 1
     return chased
 
@@ -387,33 +385,4 @@ def _record(reservation: Reservation, actor, previous: str, note: str = "") -> N
         from_status=previous,
         to_status=reservation.status,
         note=note,
-    )
-
-
-def _context(reservation: Reservation, **extra) -> dict:
-    path = reservation.get_absolute_url()
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return {
-        "reservation": reservation,
-        "lot": reservation.lot,
-        "path": path,
-        "url": base + path,
-        "voucher_url": base + reverse("annonces:voucher", args=[reservation.reference]),
-        **extra,
-    }
-
-
-def _tell_requester(name: str, reservation: Reservation, **extra) -> None:
-    notify(
-        EMAILS + name, [reservation.requester], _context(reservation, to_requester=True, **extra)
-    )
-
-
-def _tell_organisation(name: str, reservation: Reservation, **extra) -> None:
-    organisation = reservation.lot.organisation
-    notify(
-        EMAILS + name,
-        organisation_people(organisation),
-        _context(reservation, to_requester=False, **extra),
-        extra_emails=[organisation.email],
     )

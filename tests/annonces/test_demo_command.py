@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from annonces.choices import LotStatus, ReservationStatus
-from annonces.demo.reservations import demo_users
+from annonces.demo.requesters import demo_users
 from annonces.impact.report import ImpactReport
 from annonces.models import Category, Lot, LotPhoto, Organisation, Reservation
 from annonces.validators import validate_siret

@@ -1,0 +1,40 @@
+"""Who hears of a reservation, and with which e-mail of templates/annonces/reservations/emails/."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from ..models import Reservation
+from ..notifications.services import notify, organisation_people
+
+EMAILS = "reservations/emails/"
+
+
+def _context(reservation: Reservation, **extra) -> dict:
+    path = reservation.get_absolute_url()
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return {
+        "reservation": reservation,
+        "lot": reservation.lot,
+        "path": path,
+        "url": base + path,
+        "voucher_url": base + reverse("annonces:voucher", args=[reservation.reference]),
+        **extra,
+    }
+
+
+def tell_requester(name: str, reservation: Reservation, **extra) -> None:
+    """E-mail the requester (and keep it in their notifications)."""
+    notify(
+        EMAILS + name, [reservation.requester], _context(reservation, to_requester=True, **extra)
+    )
+
+
+def tell_organisation(name: str, reservation: Reservation, **extra) -> None:
+    """E-mail the giving structure's people and its own address."""
+    organisation = reservation.lot.organisation
+    notify(
+        EMAILS + name,
+        organisation_people(organisation),
+        _context(reservation, to_requester=False, **extra),
+        extra_emails=[organisation.email],
+    )
