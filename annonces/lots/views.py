@@ -18,6 +18,7 @@ from ..permissions import (
     verified_user_required,
 )
 from . import services
+from .figures import KeptCountPaginator
 from .forms import LotForm, ModerationForm
 
 
@@ -30,6 +31,8 @@ class LotListView(ForgivingPaginationMixin, ListView):
     template_name = "annonces/lots/lot_list.html"
     context_object_name = "lots"
 
+    paginator_class = KeptCountPaginator
+
     def get_queryset(self):
         return Lot.objects.visible().for_cards().newest()
 
@@ -41,13 +44,17 @@ class LotDetailView(DetailView):
     def get_queryset(self):
         # Reserved and collected lots stay reachable; members also see their organisation's
         # drafts and withdrawn lots, and requesters the lots they asked for.
-        shown = Q(pk__in=Lot.objects.on_show().values("pk"))
+        # Each rule is asked of this slug's lot only, not of every lot.
+        this_lot = Lot.objects.filter(slug=self.kwargs["slug"])
+        shown = Q(pk__in=this_lot.on_show().values("pk"))
         user = self.request.user
         if user.is_authenticated:
-            shown |= Q(pk__in=Lot.objects.of_member(user).values("pk"))
-            shown |= Q(pk__in=Reservation.objects.made_by(user).values("lot_id"))
+            shown |= Q(pk__in=this_lot.of_member(user).values("pk"))
+            shown |= Q(
+                pk__in=Reservation.objects.made_by(user).filter(lot__in=this_lot).values("lot_id")
+            )
         return (
-            Lot.objects.filter(shown)
+            this_lot.filter(shown)
             .select_related("organisation", "category__parent__parent")
             .prefetch_related("photos__image")
         )

@@ -6,6 +6,12 @@ from django.utils import timezone
 from ..choices import LotStatus, ReservationStatus
 
 
+def _unexpired() -> models.Q:
+    return (
+        models.Q(available_until__isnull=True) | models.Q(available_until__gte=timezone.localdate())
+    ) & (models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now()))
+
+
 class LotQuerySet(models.QuerySet):
     def published(self):
         """Lots their organisation has put online."""
@@ -13,11 +19,7 @@ class LotQuerySet(models.QuerySet):
 
     def unexpired(self):
         """Lots whose availability and posting have not ended (an open end never expires)."""
-        today = timezone.localdate()
-        return self.filter(
-            models.Q(available_until__isnull=True) | models.Q(available_until__gte=today),
-            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now()),
-        )
+        return self.filter(_unexpired())
 
     def of_validated_organisations(self):
         """Lots of organisations a network administrator has validated."""
@@ -30,8 +32,10 @@ class LotQuerySet(models.QuerySet):
     def on_show(self):
         """Lots whose page the public may open: visible ones, and those reserved or collected."""
         taken = [LotStatus.RESERVED, LotStatus.COLLECTED]
+        # Plain conditions rather than `pk IN (visible)`: PostgreSQL then reads one lot's row
+        # for a lot page instead of listing every visible lot first.
         return self.of_validated_organisations().filter(
-            models.Q(pk__in=self.visible().values("pk")) | models.Q(status__in=taken)
+            (models.Q(status=LotStatus.PUBLISHED) & _unexpired()) | models.Q(status__in=taken)
         )
 
     def of_member(self, user):
@@ -47,8 +51,9 @@ class LotQuerySet(models.QuerySet):
         return self.filter(category__in=category.with_descendants())
 
     def newest(self):
-        """Most recently published first."""
-        return self.order_by(models.F("published_at").desc(nulls_last=True), "-pk")
+        """Most recently published first (for lots online: each has its publication date)."""
+        # Plain descending order, as the index lot_newest holds it on every database.
+        return self.order_by("-published_at", "-pk")
 
     def for_cards(self):
         """Everything a lot card shows, fetched in a fixed number of queries."""

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 
 from annonces.models import Lot, Organisation
 
-from ..impact import network_impact
+from ..impact import HOME_FIGURES
 from ..maps import organisation_points
 from .base import BasePage
 from .events import EventPage
@@ -55,7 +55,7 @@ class HomePage(BasePage):
             latest_lots=self.latest_lots(),
             latest_news=self.latest_news(),
             next_events=self.next_events(),
-            impact=network_impact(),
+            impact=HOME_FIGURES.get(),
             members=members,
             member_points=organisation_points(members),
             map_tiles_url=settings.MAP_TILES_URL,

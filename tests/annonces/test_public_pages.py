@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -81,6 +83,31 @@ def test_lot_list_needs_a_fixed_number_of_queries(client, django_assert_max_num_
     with django_assert_max_num_queries(8):
         response = client.get(LIST_URL)
     assert len(response.context["lots"]) == 10
+
+
+def test_the_lot_list_counts_the_visible_lots_once_not_at_each_visit(client):
+    LotFactory.create_batch(3)
+    client.get(LIST_URL)
+    with CaptureQueriesContext(connection) as second:
+        html = client.get(LIST_URL).content.decode()
+    assert "3 lots disponibles" in html
+    assert not [q["sql"] for q in second.captured_queries if "COUNT(" in q["sql"].upper()]
+
+    LotFactory()  # a lot posted: the next visit counts again
+
+    assert "4 lots disponibles" in client.get(LIST_URL).content.decode()
+
+
+def test_a_structure_validated_shows_its_lots_in_the_list_count(client):
+    waiting = OrganisationFactory(validated_at=None)
+    LotFactory(organisation=waiting)
+    LotFactory()
+    assert "1 lot disponible" in client.get(LIST_URL).content.decode()
+
+    waiting.validated_at = timezone.now()
+    waiting.save()
+
+    assert "2 lots disponibles" in client.get(LIST_URL).content.decode()
 
 
 def test_lot_page_shows_what_a_collector_needs(client):

@@ -1,13 +1,19 @@
 """The network's impact figures on the home page."""
 
+import time
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from annonces import kept
 from annonces.choices import LotStatus
-from cms.impact import network_impact
+from annonces.models import Lot
+from cms.impact import HOME_FIGURES, network_impact
 from tests.cms import pages
 from tests.factories import (
     CategoryFactory,
@@ -100,3 +106,48 @@ def test_the_home_page_needs_a_fixed_number_of_queries(client, django_assert_max
     # 18 before the collected figures, which add two: the category tree and one aggregate.
     with django_assert_max_num_queries(20):
         client.get("/")
+
+
+def test_a_second_visit_does_not_add_up_the_lots_again(client):
+    pages.home()
+    for lot in LotFactory.create_batch(3):
+        collected(lot, "12")
+    client.get("/")  # the first visit counts
+    with CaptureQueriesContext(connection) as second:
+        html = client.get("/").content.decode()
+
+    assert "<dt>kg détournés de la benne</dt><dd>36</dd>" in html
+    assert not [q["sql"] for q in second.captured_queries if "SUM(" in q["sql"].upper()]
+
+
+def test_a_lot_posted_shows_in_the_home_figures_at_the_next_visit():
+    member = OrganisationFactory(is_network_member=True)
+    LotFactory(organisation=member, weight_kg=Decimal("10"))
+    assert HOME_FIGURES.get().lots_published == 1
+
+    LotFactory(organisation=member, weight_kg=Decimal("5"))
+    figures = HOME_FIGURES.get()
+
+    assert (figures.lots_published, figures.visible_weight_kg) == (2, Decimal("15"))
+
+
+def test_the_figures_kept_are_served_until_something_changes():
+    LotFactory(weight_kg=Decimal("10"))
+    assert HOME_FIGURES.get().lots_published == 1
+    # What another worker kept is read as it is: nothing changed, nothing is counted.
+    kept = network_impact().__class__(7, Decimal("1"), 1, Decimal("0"), Decimal("0"))
+    cache.set(HOME_FIGURES.key, (time.time(), kept))
+
+    assert HOME_FIGURES.get().lots_published == 7
+
+
+def test_figures_kept_too_long_are_counted_again():
+    LotFactory(weight_kg=Decimal("10"))
+    HOME_FIGURES.get()
+    cache.set(HOME_FIGURES.key, (time.time() - kept.MAX_AGE - 1, HOME_FIGURES.get()))
+    cache.delete(HOME_FIGURES.stale_key)
+    # A lot whose availability ended yesterday saves nothing: only the figures' age tells.
+    yesterday = timezone.localdate() - timedelta(days=1)
+    Lot.objects.update(available_from=yesterday - timedelta(days=9), available_until=yesterday)
+
+    assert HOME_FIGURES.get().visible_weight_kg == 0
