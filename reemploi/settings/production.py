@@ -24,6 +24,16 @@ GEOCODER = env_str("GEOCODER", "ban")
 # Tasks wait in the database for `manage.py db_worker` (the compose file's worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Shared by every gunicorn worker and the task worker: the kept figures (annonces.kept) are
+# marked stale by one process and recounted by another. `createcachetable` makes the table.
+CACHES = {
+    **CACHES,  # noqa: F405
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+    },
+}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
