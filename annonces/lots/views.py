@@ -1,5 +1,6 @@
 """Lots: the public list and page, and the member's form and actions on a lot."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
@@ -17,7 +18,7 @@ from ..permissions import (
     is_network_admin,
     verified_user_required,
 )
-from . import services
+from . import page, services
 from .figures import KeptCountPaginator
 from .forms import LotForm, ModerationForm
 
@@ -74,6 +75,12 @@ class LotDetailView(DetailView):
             can_reserve=lot.is_reservable and not member and not any(r.is_open for r in mine),
             received_reservations=received,
             my_reservations=mine,
+            back_url=page.back_to_results(self.request),
+            similar_lots=page.similar_lots(lot),
+            sharing_image_url=page.sharing_image_url(self.request, lot),
+            page_url=self.request.build_absolute_uri(lot.get_absolute_url()),
+            map_tiles_url=settings.MAP_TILES_URL,
+            map_attribution=settings.MAP_ATTRIBUTION,
             **kwargs,
         )
 

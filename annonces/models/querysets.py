@@ -1,5 +1,7 @@
 """Reads of the marketplace, named after the business."""
 
+import math
+
 from django.db import models
 from django.utils import timezone
 
@@ -49,6 +51,19 @@ class LotQuerySet(models.QuerySet):
     def in_category(self, category):
         """Lots of a category or of any of its sub-categories."""
         return self.filter(category__in=category.with_descendants())
+
+    def nearest_to(self, latitude: float, longitude: float):
+        """Located lots, nearest first; a flat-earth distance orders them well at a
+        territory's scale (an exact distance is computed for what is shown)."""
+        # A degree of longitude is shorter than one of latitude by cos(latitude).
+        squeeze = math.cos(math.radians(latitude))
+        north = models.F("latitude") - latitude
+        east = (models.F("longitude") - longitude) * squeeze
+        return (
+            self.filter(latitude__isnull=False, longitude__isnull=False)
+            .annotate(flat_distance=north * north + east * east)
+            .order_by("flat_distance", "pk")
+        )
 
     def newest(self):
         """Most recently published first (for lots online: each has its publication date)."""
