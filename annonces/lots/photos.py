@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 from wagtail.images import get_image_model
@@ -77,3 +78,24 @@ def store_photo(content: bytes, extension: str, *, title: str, user=None):
     image._set_image_file_metadata()
     image.save()
     return image
+
+
+# Every size a lot photo is shown at: the card (and its search result), the lot page, the
+# photo opened large, the picture shared on social networks, the lot form's thumbnail.
+LOT_PHOTO_RENDITIONS = (
+    "fill-400x300",
+    "max-800x600",
+    "max-1600x1600",
+    "fill-1200x630",
+    "fill-120x90",
+)
+
+
+@task()
+def prepare_renditions(image_ids: list[int]) -> None:
+    """Make every size of the photos now, so that no visitor waits for one to be drawn."""
+    for image in get_image_model().objects.filter(pk__in=image_ids):
+        # One at a time: Wagtail's get_renditions() draws in threads and leaves a spooled
+        # temporary file open.
+        for spec in LOT_PHOTO_RENDITIONS:
+            image.get_rendition(spec)

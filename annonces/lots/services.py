@@ -17,7 +17,7 @@ from ..models import Lot, LotPhoto
 from ..organisations.services import organisation_recipients
 from ..permissions import can_edit_lot, is_network_admin
 from ..reservations.services import close_requests
-from .photos import store_photo
+from .photos import prepare_renditions, store_photo
 
 
 def _require_editor(user, lot: Lot) -> None:
@@ -63,9 +63,13 @@ def save_lot(lot: Lot, user, *, photos=(), publish: bool = False) -> Lot:
     lot.full_clean(exclude=["slug"])
     lot.save()
     close_requests_if_gone(lot, user)
+    images = []
     for position, (content, extension) in enumerate(photos, start=existing):
         image = store_photo(content, extension, title=lot.title, user=user)
         LotPhoto.objects.create(lot=lot, image=image, sort_order=position, alt_text=lot.title)
+        images.append(image.pk)
+    if images:  # drawn by the worker once saved, not by the first visitor
+        transaction.on_commit(lambda: prepare_renditions.enqueue(images))
     return lot
 
 

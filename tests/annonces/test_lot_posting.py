@@ -9,6 +9,7 @@ from django.utils import timezone
 from PIL import Image
 
 from annonces.choices import LocationPrecision, LotStatus
+from annonces.lots.photos import LOT_PHOTO_RENDITIONS
 from annonces.models import Lot
 from tests.factories import (
     CategoryFactory,
@@ -77,6 +78,20 @@ def test_a_member_publishes_a_lot_with_photos_at_the_organisation_address(client
         with Image.open(lot_photo.image.file.path) as stored:
             assert 0x8825 not in stored.getexif()
     assert lot in Lot.objects.visible()
+
+
+def test_every_size_of_a_posted_photo_is_drawn_before_anyone_opens_the_lot(
+    client, member, django_capture_on_commit_callbacks
+):
+    data = lot_data(member.organisation, CategoryFactory())
+    data["photos"] = [photo("a.jpg")]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("annonces:lot_create"), data)
+
+    image = Lot.objects.get().photos.get().image
+    assert sorted(image.renditions.values_list("filter_spec", flat=True)) == sorted(
+        LOT_PHOTO_RENDITIONS
+    )
 
 
 def test_another_pickup_address_is_placed_at_its_commune_centre(client, member):
