@@ -37,6 +37,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=reemploi.settings.production SECRET_KEY=lint-only-$$(date +%s)-not-a-real-secret-key-but-long-enough \
+		ALLOWED_HOSTS=reemploi.example.org SITE_URL=https://reemploi.example.org \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 format: install
