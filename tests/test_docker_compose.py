@@ -95,7 +95,8 @@ def test_settings_come_from_the_env_file_and_none_is_a_secret_in_the_compose_fil
 
 def test_env_example_lists_every_variable_production_reads():
     settings = "".join(
-        (ROOT / "reemploi" / "settings" / name).read_text() for name in ("base.py", "production.py")
+        (ROOT / "reemploi" / "settings" / name).read_text()
+        for name in ("base.py", "production.py", "storage.py")
     )
     read = set(re.findall(r"env_\w+\(\s*\"([A-Z_]+)\"", settings))
     interpolated = set(re.findall(r"\$\{([A-Z_]+)", COMPOSE.read_text()))
