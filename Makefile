@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FAST_DB ?= sqlite:///$(CURDIR)/.test-fast.sqlite3
 
-.PHONY: install run test test-fast lint format bench messages
+.PHONY: install run test test-fast production-check lint format bench messages
 
 $(VENV)/.installed: pyproject.toml .ci/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ test: install
 ## The inner loop: SQLite only, no browser, no Elasticsearch.
 test-fast: install
 	DATABASE_URL=$(FAST_DB) $(BIN)/pytest -q -m "not browser and not elasticsearch and not postgres"
+
+## The production stack (nginx, gunicorn, the worker, PostgreSQL, Elasticsearch) started
+## from the compose stack's own files and walked through the proxy; `make test` runs it too.
+production-check: install
+	$(BIN)/python -m tests.production
 
 ## Search figures: p50/p95 at 10,000 and 100,000 lots on PostgreSQL and Elasticsearch.
 bench: install
