@@ -43,7 +43,7 @@ def main() -> int:
     try:
         with ExitStack() as stack:
             account = service_account()
-            workdir = stack.enter_context(_workdir(account))
+            workdir = stack.enter_context(production_workdir())
             database_url, elasticsearch_url = _services(stack, workdir, account)
             say(f"PostgreSQL and Elasticsearch ready in {time.monotonic() - started:.1f} s")
             passed, total = run_check(workdir, database_url, elasticsearch_url, started)
@@ -123,7 +123,7 @@ def _own_database(server_url: str) -> str:
 
 
 @contextmanager
-def _workdir(account: Account) -> Iterator[Path]:
+def production_workdir() -> Iterator[Path]:
     # Readable by nginx's workers (nobody) and traversable by the servers' account.
     workdir = Path(tempfile.mkdtemp(prefix="reemploi-production-"))
     workdir.chmod(0o755)

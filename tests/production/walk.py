@@ -116,7 +116,9 @@ class Walk:
             "Membership.objects.create(user=user, organisation=organisation,\n"
             "    role=MembershipRole.ADMIN)\n",
         )
-        return f"{ORGANISATION} and the category {CATEGORY} (manage.py shell)"
+        # The first deployment's last command (README): create the lots' search index.
+        self.stack.manage("search_rebuild")
+        return f"{ORGANISATION} and {CATEGORY} (manage.py shell); manage.py search_rebuild"
 
     def post_a_lot_with_a_photo(self) -> str:
         form = self.staff.get("/annonces/nouvelle/")
@@ -257,7 +259,7 @@ STEPS = [
     ("home page through the proxy", Walk.home_page),
     ("hashed static file, cached a year", Walk.hashed_static_file),
     ("sign up, confirm the e-mail from the SMTP server", Walk.sign_up_and_confirm),
-    ("an animator registers the structure", Walk.register_structure),
+    ("a structure and a category; the search index created", Walk.register_structure),
     ("post a lot with a photo; its page and rendition", Walk.post_a_lot_with_a_photo),
     ("the worker indexes it: the search finds it", Walk.worker_indexes_it),
     ("a reservation; its e-mail reaches the SMTP server", Walk.reserve),
