@@ -91,6 +91,8 @@ class Walk:
         cache = response.headers["Cache-Control"]
         assert "max-age=31536000" in cache and "immutable" in cache, cache
         assert response.headers.get("Content-Encoding") == "gzip"
+        original = Visitor(self.stack).get(re.sub(r"\.[0-9a-f]{12}\.", ".", path))
+        assert original.headers["Cache-Control"] == "public, max-age=3600", "unhashed: an hour"
         return f"{path}: {cache}, gzip"
 
     def sign_up_and_confirm(self) -> str:
@@ -170,8 +172,8 @@ class Walk:
         )
         assert "En attente de réponse" in page.text, "the request was not recorded"
         started = time.monotonic()
-        message = self.mailbox.wait_for(STAFF, timeout=10)
-        return f"e-mail « {message['Subject']} » received {time.monotonic() - started:.1f} s later"
+        subject = str(self.mailbox.wait_for(STAFF, timeout=10)["Subject"]).strip()
+        return f"e-mail « {subject} » received {time.monotonic() - started:.1f} s later"
 
     def health(self) -> str:
         health = Visitor(self.stack).get("/sante/").json()

@@ -55,6 +55,8 @@ def test_an_unreachable_elasticsearch_is_degraded_not_down(client, settings):
     assert response.json()["status"] == "degraded"
 
 
+# Committed for real: db_worker closes and reopens its database connection as it starts.
+@pytest.mark.django_db(transaction=True)
 def test_a_worker_that_does_not_run_is_late_until_db_worker_runs_the_heartbeat(client, settings):
     settings.TASKS = DATABASE_TASKS
     WorkerHeartbeat.objects.create(pk=1, seen_at=timezone.now() - timedelta(minutes=5))
