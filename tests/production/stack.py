@@ -29,6 +29,7 @@ WORKER_COMMAND = ["sh", f"{DEPLOY}/worker.sh"]
 BACKUP_COMMAND = ["sh", f"{DEPLOY}/backup.sh"]
 RESTORE_COMMAND = ["sh", f"{DEPLOY}/restore.sh"]
 NGINX_TEMPLATE = f"{DEPLOY}/nginx/default.conf.template"
+HEALTHCHECK = f"{DEPLOY}/healthcheck.py"
 HOST = "localhost"  # the certificate's name, ALLOWED_HOSTS and SITE_URL
 START_TIMEOUT = 120.0
 

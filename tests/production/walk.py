@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import sys
 import time
 import urllib.parse
 from datetime import datetime, timedelta
@@ -21,7 +22,7 @@ from PIL import Image
 
 from .forms import form_values, option_value
 from .mailbox import Mailbox, text_of
-from .stack import BACKUP_COMMAND, HOST, RESTORE_COMMAND, Stack
+from .stack import BACKUP_COMMAND, HEALTHCHECK, HOST, RESTORE_COMMAND, Stack
 
 PASSWORD = "Réemploi-2026-prod!"
 STAFF = "camille@ressourcerie-vitry.example"
@@ -180,7 +181,12 @@ class Walk:
         assert health["status"] == "ok", health
         assert health["elasticsearch"] == "ok" and health["worker"]["status"] == "ok", health
         assert health["outbox"]["pending"] == 0, health
-        return f"ok: worker seen {health['worker']['last_seen_seconds']} s ago, outbox empty"
+        # Compose's healthcheck of `web`: plain HTTP to gunicorn itself, past the proxy.
+        self.stack.run([sys.executable, HEALTHCHECK], what="healthcheck.py")
+        return (
+            f"ok: worker seen {health['worker']['last_seen_seconds']} s ago, outbox empty; "
+            "compose's healthcheck.py passes"
+        )
 
     def check_deploy(self) -> str:
         self.stack.manage("check", "--deploy", "--fail-level", "WARNING")
