@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 import secrets
 import signal
+import ssl
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,7 +57,8 @@ class Stack:
 
     def manage(self, *args: str, timeout: float = 300) -> str:
         """Run a manage.py command with the production settings; its output, or fail."""
-        return self.run([sys.executable, "manage.py", *args], what=f"manage.py {args[0]}")
+        argv = [sys.executable, "manage.py", *args]
+        return self.run(argv, what=f"manage.py {args[0]}", timeout=timeout)
 
     def run(self, argv: list[str], *, what: str, timeout: float = 300) -> str:
         result = subprocess.run(
@@ -120,9 +123,7 @@ class Stack:
         except OSError:
             return None
 
-    def tls(self):
-        import ssl
-
+    def tls(self) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=str(self.certificate))
 
     def log(self, name: str) -> str:
