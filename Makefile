@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FAST_DB ?= sqlite:///$(CURDIR)/.test-fast.sqlite3
 
-.PHONY: install run test test-fast lint format bench messages
+.PHONY: install run test test-fast production-check lint format bench messages
 
 $(VENV)/.installed: pyproject.toml .ci/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: install
 test-fast: install
 	DATABASE_URL=$(FAST_DB) $(BIN)/pytest -q -m "not browser and not elasticsearch and not postgres"
 
+## The production stack (nginx, gunicorn, the worker, PostgreSQL, Elasticsearch) started
+## from the compose stack's own files and walked through the proxy; `make test` runs it too.
+production-check: install
+	$(BIN)/python -m tests.production
+
 ## Search figures: p50/p95 at 10,000 and 100,000 lots on PostgreSQL and Elasticsearch.
 bench: install
 	$(BIN)/python -m tests.services.bench
@@ -37,6 +42,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=reemploi.settings.production SECRET_KEY=lint-only-$$(date +%s)-not-a-real-secret-key-but-long-enough \
+		ALLOWED_HOSTS=reemploi.example.org SITE_URL=https://reemploi.example.org \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 format: install

@@ -6,4 +6,4 @@ class ReemploiConfig(AppConfig):
     verbose_name = "Réemploi GOSB"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 (registers itself)
+        from . import checks, production_checks  # noqa: F401 (they register themselves)

@@ -8,9 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search.api import api
 
-from . import views
+from . import health, views
 
 urlpatterns = [
+    path("sante/", health.health, name="health"),
     # One login for everyone, with allauth's second factor: Wagtail's own form would skip it.
     path(
         "gestion/login/",

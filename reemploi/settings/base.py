@@ -10,9 +10,13 @@ from .env import env_bool, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 DEBUG = env_bool("DEBUG", False)
+PRODUCTION = False  # production.py turns it on, and reemploi.production_checks with it
 SECRET_KEY = env_str("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Networks whose X-Forwarded-For / X-Forwarded-Proto are believed (reemploi/proxy.py):
+# the reverse proxy's only. Loopback by default, where the proxy and gunicorn share a host.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
 
 INSTALLED_APPS = [
     "reemploi",
@@ -49,6 +53,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before everything that reads the client's address or scheme.
+    "reemploi.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,6 +92,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=(env_bool("DB_PERSISTENT", False) and 60) or 0,
+        # A kept connection may have died with a database restart (or a restore): test it
+        # once per request rather than fail the request.
+        conn_health_checks=env_bool("DB_PERSISTENT", False),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -151,7 +160,7 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "reemploi" / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATICFILES_DIRS = [BASE_DIR / "reemploi" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))

@@ -58,7 +58,7 @@ class Outcome:
             verdict += " (no tests collected)"
         return (
             f"{self.label}: {shown or 'no tests'} in {self.seconds:.1f} s, "
-            f"pytest exit {self.exit_code}: {verdict}"
+            f"exit {self.exit_code}: {verdict}"
         )
 
 
@@ -72,14 +72,14 @@ def main(pytest_args: list[str]) -> int:
             label, services = _start_services(stack, workdir, account)
             outcomes.append(
                 _run_pytest(
-                    f"pass 1/2 on {label}",
+                    f"pass 1/3 on {label}",
                     {**services, TALLY_FILE: str(workdir / "pass1.json")},
                     pytest_args,
                 )
             )
             outcomes.append(
                 _run_pytest(
-                    "pass 2/2 on SQLite, database search (no browser/elasticsearch/postgres tests)",
+                    "pass 2/3 on SQLite, database search (no browser/elasticsearch/postgres tests)",
                     {
                         "DATABASE_URL": f"sqlite:///{workdir / 'test.sqlite3'}",
                         "ELASTICSEARCH_URL": "",
@@ -89,6 +89,10 @@ def main(pytest_args: list[str]) -> int:
                     empty_ok=True,  # e.g. only browser tests were asked for
                 )
             )
+            if os.environ.get("PRODUCTION_CHECK", "1") != "0":
+                outcomes.append(_run_production_check(services, account))
+            else:
+                say("pass 3/3, the production check: not run (PRODUCTION_CHECK=0)")
     except ServiceUnavailable as error:
         say(f"a test service could not be had.\n{error}")
         return 2
@@ -102,6 +106,21 @@ def main(pytest_args: list[str]) -> int:
     passed = sum(o.counts.get("passed", 0) for o in outcomes)
     print(f"total: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
     return 0 if all(outcome.ok for outcome in outcomes) else 1
+
+
+def _run_production_check(services: dict[str, str], account: Account) -> Outcome:
+    """Pass 3: `make production-check` on this session's PostgreSQL and Elasticsearch."""
+    from tests.production.__main__ import production_workdir, run_check
+
+    label = "pass 3/3, the production check (nginx, gunicorn, worker; tests/production)"
+    say(label)
+    started = time.monotonic()
+    with production_workdir() as workdir:
+        passed, total = run_check(
+            workdir, services["DATABASE_URL"], services["ELASTICSEARCH_URL"], started
+        )
+    counts = {"passed": passed, "failed": total - passed}
+    return Outcome(label, 0 if passed == total else 1, time.monotonic() - started, counts)
 
 
 def _turn_signals_into_interrupts() -> None:
@@ -139,7 +158,7 @@ def _start_services(
 
     started = time.monotonic()
     missing = provision.missing_debian_packages(
-        postgresql=own_postgres, elasticsearch=own_elasticsearch, chromium=True
+        postgresql=own_postgres, elasticsearch=own_elasticsearch, chromium=True, proxy=True
     )
     provision.install_debian_packages(missing)
     es_home = provision.elasticsearch_home() if own_elasticsearch else None

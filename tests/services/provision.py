@@ -46,8 +46,22 @@ def java_home() -> Path | None:
     return None
 
 
-def missing_debian_packages(*, postgresql: bool, elasticsearch: bool, chromium: bool) -> list[str]:
+def nginx_path() -> Path:
+    return Path(os.environ.get("NGINX_PATH", "/usr/sbin/nginx"))
+
+
+def missing_debian_packages(
+    *, postgresql: bool, elasticsearch: bool, chromium: bool, proxy: bool = False
+) -> list[str]:
     packages = []
+    if proxy and not nginx_path().exists():
+        packages.append("nginx")  # the production check's reverse proxy
+    if proxy and not shutil.which("envsubst"):
+        packages.append("gettext-base")  # fills in the nginx template, as the image does
+    if proxy and not shutil.which("openssl"):
+        packages.append("openssl")  # the check's self-signed certificate
+    if proxy and not shutil.which("pg_dump"):
+        packages.append("postgresql-client")  # reemploi/deploy/backup.sh and restore.sh
     if postgresql and postgres.bindir() is None:
         packages.append("postgresql")
     if chromium and not chromium_path().exists():
