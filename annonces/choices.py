@@ -74,3 +74,10 @@ class ReservationStatus(models.TextChoices):
     DECLINED = "declined", _("Refusée")
     CANCELLED = "cancelled", _("Annulée")
     EXPIRED = "expired", _("Expirée")
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    ACCEPTED = "accepted", _("Acceptée")
+    REVOKED = "revoked", _("Révoquée")
+    EXPIRED = "expired", _("Expirée")

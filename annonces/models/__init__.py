@@ -1,6 +1,7 @@
 """The marketplace's models, one module per concept."""
 
 from .base import Located, unique_slug
+from .invitations import Invitation
 from .lots import Category, Lot, LotPhoto
 from .notifications import Notification
 from .organisations import Membership, Organisation
@@ -8,6 +9,7 @@ from .reservations import Reservation, ReservationEvent
 
 __all__ = [
     "Category",
+    "Invitation",
     "Located",
     "Lot",
     "LotPhoto",

@@ -18,8 +18,8 @@ from ..models import Organisation, Reservation
 class ReadOnlyPolicy(ModelPermissionPolicy):
     """Viewing only, even for superusers.
 
-    A reservation changes through annonces.reservations.services alone, which keeps the lot's counters,
-    the history and the e-mails in step; an edit form here would bypass all three.
+    A reservation changes through annonces.reservations.services alone, which keeps the lot's
+    counters, the history and the e-mails in step; an edit form here would bypass all three.
     """
 
     def user_has_permission(self, user, action):
