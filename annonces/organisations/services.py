@@ -38,7 +38,8 @@ def request_organisation(organisation: Organisation, user) -> Organisation:
     place_organisation(organisation)
     organisation.save()
     Membership.objects.create(user=user, organisation=organisation, role=MembershipRole.ADMIN)
-    admins = get_user_model().objects.filter(is_superuser=True, is_active=True)
+    animators = Q(is_superuser=True) | Q(groups__permissions__codename="moderate_network")
+    admins = get_user_model().objects.filter(animators, is_active=True).distinct()
     send_templated(
         "organisations/emails/organisation_requested",
         admins.values_list("email", flat=True),
