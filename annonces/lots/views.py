@@ -31,7 +31,7 @@ class LotListView(ForgivingPaginationMixin, ListView):
     context_object_name = "lots"
 
     def get_queryset(self):
-        return Lot.objects.visible().for_cards().newest()
+        return Lot.objects.listed_for(self.request.user).for_cards().newest()
 
 
 class LotDetailView(DetailView):
@@ -60,11 +60,18 @@ class LotDetailView(DetailView):
             received = lot.reservations.select_related("requester", "organisation")
         elif user.is_authenticated:
             mine = list(lot.reservations.made_by(user))
+        open_to_user = Lot.objects.filter(pk=lot.pk).open_to(user).exists()
         return super().get_context_data(
             can_edit=member,
             can_moderate=is_network_admin(user),
             # One request awaiting an answer per person and lot: no button for a second one.
-            can_reserve=lot.is_reservable and not member and not any(r.is_open for r in mine),
+            can_reserve=lot.is_reservable
+            and open_to_user
+            and not member
+            and not any(r.is_open for r in mine),
+            professionals_only=not open_to_user,
+            waiting_validation=user.is_authenticated
+            and user.memberships.filter(organisation__validated_at__isnull=True).exists(),
             received_reservations=received,
             my_reservations=mine,
             **kwargs,

@@ -15,6 +15,7 @@ from ..models import Invitation, Membership, Organisation
 from ..pagination import ForgivingPaginationMixin
 from ..permissions import (
     VerifiedUserRequiredMixin,
+    is_member,
     is_network_admin,
     is_organisation_admin,
     verified_user_required,
@@ -29,6 +30,11 @@ class OrganisationDetailView(ForgivingPaginationMixin, ListView):
 
     def get_queryset(self):
         self.organisation = get_object_or_404(Organisation, slug=self.kwargs["slug"])
+        user = self.request.user
+        if not self.organisation.is_validated and not (
+            is_member(user, self.organisation) or is_network_admin(user)
+        ):
+            raise Http404  # no public page before the network has validated it
         return self.organisation.lots.visible().for_cards().newest()
 
     def get_context_data(self, **kwargs):
