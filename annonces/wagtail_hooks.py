@@ -17,6 +17,7 @@ from .organisations.admin import (
     PendingOrganisationsMenuItem,
     PendingOrganisationsSummary,
 )
+from .reports.admin import ReportViewSet
 from .reservations.admin import ReservationViewSet
 
 
@@ -33,6 +34,11 @@ register_snippet(MarketplaceGroup)
 @hooks.register("register_admin_viewset")
 def reservation_viewset():
     return ReservationViewSet("reservations")
+
+
+@hooks.register("register_admin_viewset")
+def report_viewset():
+    return ReportViewSet()
 
 
 @hooks.register("after_create_snippet")

@@ -5,6 +5,7 @@ from .invitations import Invitation
 from .lots import Category, Lot, LotPhoto
 from .notifications import Notification
 from .organisations import Membership, Organisation
+from .reports import LotReport
 from .reservations import Reservation, ReservationEvent
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "Located",
     "Lot",
     "LotPhoto",
+    "LotReport",
     "Membership",
     "Notification",
     "Organisation",
