@@ -5,15 +5,11 @@ import pytest
 from django.urls import reverse
 
 from annonces.choices import Audience
-from annonces.models import Lot
-from search.query import LotQuery
-from search.views import belongs_to_an_organisation
 from tests.cms import pages
 from tests.factories import (
     CategoryFactory,
     LotFactory,
     MembershipFactory,
-    OrganisationFactory,
     VerifiedUserFactory,
 )
 
@@ -65,14 +61,3 @@ def test_a_private_user_is_told_why_and_how_on_the_lot_page(client, lots):
 def test_an_anonymous_visitor_is_asked_to_log_in_with_a_structure_account(client, lots):
     page = client.get(lots[1].get_absolute_url()).content.decode()
     assert "Connectez-vous avec le compte rattaché à votre structure" in page
-
-
-def test_the_search_rule_and_the_queryset_agree(lots):
-    from search.backends.database import DatabaseBackend
-
-    waiting = MembershipFactory(organisation=OrganisationFactory(validated_at=None)).user
-    users = [VerifiedUserFactory(), MembershipFactory().user, waiting]
-    for user in users:
-        query = LotQuery(include_professional=belongs_to_an_organisation(user), per_page=50)
-        found = {hit.lot_id for hit in DatabaseBackend().search(query).hits}
-        assert found == set(Lot.objects.listed_for(user).values_list("pk", flat=True))
