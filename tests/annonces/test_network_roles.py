@@ -104,3 +104,17 @@ def test_an_animator_may_delete_a_lot_photo_in_the_library(client):
     client.force_login(NetworkAnimatorFactory())
     client.post(reverse("wagtailimages:delete", args=[photo.image.pk]))
     assert not get_image_model().objects.filter(pk=photo.image.pk).exists()
+
+
+def test_a_news_editor_has_no_marketplace_screens_in_the_admin(client):
+    client.force_login(NewsEditorFactory())
+    for name in ["wagtailsnippets_annonces_lot:list", "wagtailsnippets_annonces_organisation:list"]:
+        assert client.get(reverse(name)).status_code != 200
+    assert client.get(reverse("annonces_reports:index")).status_code != 200
+
+
+def test_an_animator_reaches_the_marketplace_screens(client):
+    client.force_login(NetworkAnimatorFactory())
+    for name in ["wagtailsnippets_annonces_lot:list", "wagtailsnippets_annonces_organisation:list"]:
+        assert client.get(reverse(name)).status_code == 200
+    assert client.get(reverse("annonces_reports:index")).status_code == 200
