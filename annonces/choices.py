@@ -74,3 +74,26 @@ class ReservationStatus(models.TextChoices):
     DECLINED = "declined", _("Refusée")
     CANCELLED = "cancelled", _("Annulée")
     EXPIRED = "expired", _("Expirée")
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    ACCEPTED = "accepted", _("Acceptée")
+    REVOKED = "revoked", _("Révoquée")
+    EXPIRED = "expired", _("Expirée")
+
+
+class ReportReason(models.TextChoices):
+    FRAUD = "fraud", _("Arnaque ou tentative de fraude")
+    PROHIBITED = "prohibited", _("Objet interdit, dangereux ou contrefait")
+    MISLEADING = "misleading", _("Description ou photos trompeuses")
+    OFFENSIVE = "offensive", _("Contenu choquant ou injurieux")
+    PERSONAL_DATA = "personal_data", _("Données personnelles exposées")
+    SPAM = "spam", _("Publicité, spam ou doublon")
+    OTHER = "other", _("Autre raison")
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", _("À traiter")
+    WITHDRAWN = "withdrawn", _("Lot retiré")
+    DISMISSED = "dismissed", _("Classé sans suite")

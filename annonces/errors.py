@@ -23,3 +23,7 @@ class InvitationError(DomainError):
 
 class ReservationError(DomainError):
     pass
+
+
+class ReportError(DomainError):
+    pass

@@ -6,9 +6,20 @@ from django.shortcuts import render
 
 from .choices import MembershipRole
 
+# Given to the group "Animation du réseau" (migration 0008); superusers hold every permission.
+NETWORK_PERMISSION = "annonces.moderate_network"
+
 
 def is_network_admin(user) -> bool:
-    """Network administrators: superusers and whoever may enter Wagtail's admin."""
+    """Network animators: they moderate lots and validate structures. Entering Wagtail's admin
+    (news editors do) is not enough."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.has_perm(NETWORK_PERMISSION)
+
+
+def can_enter_admin(user) -> bool:
+    """Whoever may enter Wagtail's admin: animators, news editors, superusers."""
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
@@ -22,6 +33,14 @@ def has_verified_email(user) -> bool:
 def is_member(user, organisation) -> bool:
     """Any member of the organisation may post and change its lots."""
     return user.is_authenticated and organisation.memberships.filter(user=user).exists()
+
+
+def is_professional(user) -> bool:
+    """Professionals-only lots are for members of a structure the network has validated."""
+    return (
+        user.is_authenticated
+        and user.memberships.filter(organisation__validated_at__isnull=False).exists()
+    )
 
 
 def is_organisation_admin(user, organisation) -> bool:

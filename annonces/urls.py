@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("annonces.reservations.urls")),
     path("", include("annonces.organisations.urls")),
     path("", include("annonces.notifications.urls")),
+    path("", include("annonces.reports.urls")),
 ]

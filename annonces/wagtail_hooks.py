@@ -12,7 +12,12 @@ from .geocoding import place
 from .impact.views import ImpactView, impact_csv
 from .lots.admin import CategoryViewSet, LotViewSet
 from .models import Lot, Organisation
-from .organisations.admin import OrganisationViewSet
+from .organisations.admin import (
+    OrganisationViewSet,
+    PendingOrganisationsMenuItem,
+    PendingOrganisationsSummary,
+)
+from .reports.admin import ReportViewSet
 from .reservations.admin import ReservationViewSet
 
 
@@ -29,6 +34,11 @@ register_snippet(MarketplaceGroup)
 @hooks.register("register_admin_viewset")
 def reservation_viewset():
     return ReservationViewSet("reservations")
+
+
+@hooks.register("register_admin_viewset")
+def report_viewset():
+    return ReportViewSet()
 
 
 @hooks.register("after_create_snippet")
@@ -59,3 +69,16 @@ def impact_menu_item():
         icon_name="success",
         order=210,
     )
+
+
+@hooks.register("register_admin_menu_item")
+def pending_organisations_menu_item():
+    url = reverse_lazy("annonces:my_space")
+    return PendingOrganisationsMenuItem(
+        _("Structures à valider"), url, name="structures-a-valider", icon_name="group", order=205
+    )
+
+
+@hooks.register("construct_homepage_summary_items")
+def pending_organisations_summary(request, items):
+    items.append(PendingOrganisationsSummary(request))

@@ -1,5 +1,6 @@
 """StreamField blocks the animators compose pages with."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -91,8 +92,13 @@ class LatestLotsBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         category = value["category"]
+        request = (parent_context or {}).get("request")
+        user = getattr(request, "user", None) or AnonymousUser()
         context["lots"] = (
-            Lot.objects.visible().in_category(category).for_cards().newest()[: value["count"]]
+            Lot.objects.listed_for(user)
+            .in_category(category)
+            .for_cards()
+            .newest()[: value["count"]]
             if category
             else Lot.objects.none()
         )

@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from annonces.collections import editorial_collection
 from annonces.models import Category
 
 from .models import (
@@ -68,7 +69,8 @@ def _picture(title: str, ground: str, shapes: list[tuple[str, tuple[int, int, in
     buffer = io.BytesIO()
     picture.save(buffer, "PNG")
     slug = title.lower().replace(" ", "-")[:40]
-    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{slug}.png"))
+    file = ImageFile(buffer, name=f"{slug}.png")
+    return Image.objects.create(title=title, file=file, collection=editorial_collection())
 
 
 def _with_alt(image, alt: str):

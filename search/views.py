@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from annonces.choices import Condition
 from annonces.models import Category, Organisation
+from annonces.permissions import is_professional
 
 from .forms import RADIUS_CHOICES, LotSearchForm
 from .geojson import geojson
@@ -13,7 +14,8 @@ from .service import lots_for, search_page, suggest_titles
 
 
 def belongs_to_an_organisation(user) -> bool:
-    return user.is_authenticated and user.memberships.exists()
+    """Who sees professionals-only lots: the same rule as Lot.objects.open_to."""
+    return is_professional(user)
 
 
 def facet_choices(results) -> dict[str, list[tuple]]:

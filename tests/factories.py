@@ -173,3 +173,26 @@ def huge_png(side=20_000) -> bytes:
 
 
 PHP_AS_JPEG = b"<?php system($_GET['c']); ?>\n"
+
+
+def _in_group(name):
+    @factory.post_generation
+    def groups(user, create, extracted, **kwargs):
+        if create:
+            from django.contrib.auth.models import Group
+
+            user.groups.add(Group.objects.get(name=name))
+
+    return groups
+
+
+class NetworkAnimatorFactory(VerifiedUserFactory):
+    """A member of the group "Animation du réseau" (created by annonces' migration 0008)."""
+
+    groups = _in_group("Animation du réseau")
+
+
+class NewsEditorFactory(VerifiedUserFactory):
+    """A member of Wagtail's default Editors group: writes the news, animates nothing."""
+
+    groups = _in_group("Editors")

@@ -5,7 +5,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.urls import reverse
 
-from ..permissions import is_network_admin
+from ..permissions import can_enter_admin
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,7 +14,7 @@ class AccountAdapter(DefaultAccountAdapter):
         user = request.user
         if (
             getattr(settings, "MFA_REQUIRED_FOR_ADMINS", True)
-            and is_network_admin(user)
+            and can_enter_admin(user)
             and not is_mfa_enabled(user)
         ):
             return reverse("mfa_activate_totp")

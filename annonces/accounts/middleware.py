@@ -5,7 +5,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.shortcuts import redirect
 
-from ..permissions import is_network_admin
+from ..permissions import can_enter_admin
 
 # Where an administrator without MFA may still go: allauth's pages (MFA setup, logout,
 # e-mail) and files.
@@ -28,7 +28,7 @@ class AdminMFAMiddleware:
         if request.path.startswith(_ALLOWED_PREFIXES):
             return False
         user = getattr(request, "user", None)
-        if user is None or not is_network_admin(user):
+        if user is None or not can_enter_admin(user):
             return False
         # Every interactive login goes through allauth (Wagtail's own login page redirects
         # there), which records how the session was opened; sessions it did not open

@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from ..collections import lot_photo_collection
 from .drawings import PICTURES
 
 COLLECTION_NAME = "Données de démonstration"
@@ -40,7 +41,8 @@ def _font(size: int) -> tuple[ImageFont.FreeTypeFont, bool]:
 
 
 def demo_collection(create: bool = True) -> Collection | None:
-    root = Collection.get_first_root_node()
+    # Under the lot photos' collection: animators moderate them, news editors cannot touch them.
+    root = lot_photo_collection()
     collection = root.get_children().filter(name=COLLECTION_NAME).first()
     if collection is None and create:
         collection = root.add_child(name=COLLECTION_NAME)

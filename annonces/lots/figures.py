@@ -1,20 +1,38 @@
 """The lot list's count, kept for every worker (annonces.kept): counting every visible lot
 at each visit of /annonces/ costs more than the page itself at 100,000 lots."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from ..kept import KeptFigure
 from ..models import Lot, Organisation
+from ..permissions import is_professional
 
-VISIBLE_LOTS = KeptFigure(
-    "visible-lots", lambda: Lot.objects.visible().count(), models=(Lot, Organisation)
+_WATCHED = (Lot, Organisation)
+# Two audiences see two lists (Lot.objects.listed_for): professionals see every visible lot.
+LISTED_FOR_PROFESSIONALS = KeptFigure(
+    "listed-lots-professionals", lambda: Lot.objects.visible().count(), models=_WATCHED
+)
+LISTED_FOR_EVERYONE = KeptFigure(
+    "listed-lots-everyone",
+    lambda: Lot.objects.listed_for(AnonymousUser()).count(),
+    models=_WATCHED,
 )
 
 
+def listed_count(user) -> KeptFigure:
+    """The kept count of what Lot.objects.listed_for(user) lists."""
+    return LISTED_FOR_PROFESSIONALS if is_professional(user) else LISTED_FOR_EVERYONE
+
+
 class KeptCountPaginator(Paginator):
-    """Pages of the visible lots, numbered from the kept count instead of a COUNT(*)."""
+    """Pages numbered from a kept count instead of a COUNT(*) at each visit."""
+
+    def __init__(self, *args, figure: KeptFigure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.figure = figure
 
     @cached_property
     def count(self) -> int:
-        return VISIBLE_LOTS.get()
+        return self.figure.get()

@@ -28,10 +28,9 @@ def back_to_results(request) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def similar_lots(lot: Lot, lots=None) -> list[Lot]:
-    """Other lots of the same category on show, nearest to this one first."""
-    lots = (lots if lots is not None else Lot.objects.visible()).in_category(lot.category)
-    lots = lots.exclude(pk=lot.pk).for_cards()
+def similar_lots(lot: Lot, listed) -> list[Lot]:
+    """Other lots of the same category among those listed for the visitor, nearest first."""
+    lots = listed.in_category(lot.category).exclude(pk=lot.pk).for_cards()
     if not lot.has_location:
         return list(lots.newest()[:SIMILAR_COUNT])
     similar = list(lots.nearest_to(lot.latitude, lot.longitude)[:SIMILAR_COUNT])

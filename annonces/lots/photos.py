@@ -13,6 +13,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 from wagtail.images import get_image_model
 
+from ..collections import lot_photo_collection
+
 register_heif_opener()  # iPhones send HEIC
 
 # Pillow's format name → what is stored. HEIC becomes JPEG: every browser shows it.
@@ -74,6 +76,7 @@ def store_photo(content: bytes, extension: str, *, title: str, user=None):
         title=title[:255],
         file=ImageFile(io.BytesIO(content), name=f"{secrets.token_hex(16)}.{extension}"),
         uploaded_by_user=user,
+        collection=lot_photo_collection(),
     )
     image._set_image_file_metadata()
     image.save()

@@ -19,7 +19,7 @@ from ..permissions import (
     verified_user_required,
 )
 from . import page, services
-from .figures import KeptCountPaginator
+from .figures import KeptCountPaginator, listed_count
 from .forms import LotForm, ModerationForm
 
 
@@ -32,10 +32,12 @@ class LotListView(ForgivingPaginationMixin, ListView):
     template_name = "annonces/lots/lot_list.html"
     context_object_name = "lots"
 
-    paginator_class = KeptCountPaginator
-
     def get_queryset(self):
-        return Lot.objects.visible().for_cards().newest()
+        return Lot.objects.listed_for(self.request.user).for_cards().newest()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        figure = listed_count(self.request.user)
+        return KeptCountPaginator(queryset, per_page, figure=figure, **kwargs)
 
 
 class LotDetailView(DetailView):
@@ -68,15 +70,22 @@ class LotDetailView(DetailView):
             received = lot.reservations.select_related("requester", "organisation")
         elif user.is_authenticated:
             mine = list(lot.reservations.made_by(user))
+        open_to_user = Lot.objects.filter(pk=lot.pk).open_to(user).exists()
         return super().get_context_data(
             can_edit=member,
             can_moderate=is_network_admin(user),
             # One request awaiting an answer per person and lot: no button for a second one.
-            can_reserve=lot.is_reservable and not member and not any(r.is_open for r in mine),
+            can_reserve=lot.is_reservable
+            and open_to_user
+            and not member
+            and not any(r.is_open for r in mine),
+            professionals_only=not open_to_user,
+            waiting_validation=user.is_authenticated
+            and user.memberships.filter(organisation__validated_at__isnull=True).exists(),
             received_reservations=received,
             my_reservations=mine,
             back_url=page.back_to_results(self.request),
-            similar_lots=page.similar_lots(lot),
+            similar_lots=page.similar_lots(lot, Lot.objects.listed_for(user)),
             sharing_image_url=page.sharing_image_url(self.request, lot),
             page_url=self.request.build_absolute_uri(lot.get_absolute_url()),
             map_tiles_url=settings.MAP_TILES_URL,

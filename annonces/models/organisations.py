@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import MembershipRole, OrganisationKind
 from ..validators import validate_siret
 from .base import Located, choices_check, location_checks
+from .querysets import OrganisationQuerySet
 
 
 class Organisation(Located):
@@ -55,10 +56,13 @@ class Organisation(Located):
         verbose_name=_("membres"),
     )
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("structure")
         verbose_name_plural = _("structures")
         ordering = ["name"]
+        permissions = [("moderate_network", _("Animer le réseau (modération, validation)"))]
         constraints = [
             choices_check("kind", OrganisationKind, "organisation_kind_valid"),
             models.UniqueConstraint(

@@ -5,7 +5,8 @@ import math
 from django.db import models
 from django.utils import timezone
 
-from ..choices import LotStatus, ReservationStatus
+from ..choices import Audience, LotStatus, ReservationStatus
+from ..permissions import is_professional
 
 
 def _unexpired() -> models.Q:
@@ -30,6 +31,17 @@ class LotQuerySet(models.QuerySet):
     def visible(self):
         """What the public may see: published, unexpired lots of validated organisations."""
         return self.published().unexpired().of_validated_organisations()
+
+    def open_to(self, user):
+        """The audience rule: professionals-only lots are for members of a validated structure
+        (the search applies the same rule through LotQuery.include_professional)."""
+        if is_professional(user):
+            return self
+        return self.exclude(audience=Audience.PROFESSIONALS)
+
+    def listed_for(self, user):
+        """What a list shows this user: visible lots whose audience includes them."""
+        return self.visible().open_to(user)
 
     def on_show(self):
         """Lots whose page the public may open: visible ones, and those reserved or collected."""
@@ -73,6 +85,16 @@ class LotQuerySet(models.QuerySet):
     def for_cards(self):
         """Everything a lot card shows, fetched in a fixed number of queries."""
         return self.select_related("organisation", "category").prefetch_related("photos__image")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def validated(self):
+        """Structures a network animator has validated: the only ones shown to the public."""
+        return self.filter(validated_at__isnull=False)
+
+    def awaiting_validation(self):
+        """Structures asked for by a user, still waiting for an animator."""
+        return self.filter(validated_at__isnull=True)
 
 
 class CategoryQuerySet(models.QuerySet):

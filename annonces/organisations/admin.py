@@ -1,10 +1,14 @@
 """Structures in the Wagtail admin."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import Organisation
+from ..permissions import is_network_admin
 
 # Lots share it: their pickup place is an address like a structure's.
 ADDRESS_PANEL = MultiFieldPanel(
@@ -35,3 +39,29 @@ class OrganisationViewSet(SnippetViewSet):
         FieldPanel("opening_hours"),
         FieldRowPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")]),
     ]
+
+
+class PendingOrganisationsMenuItem(MenuItem):
+    """ "Structures à valider (n)", for animators only: the list is in Mon espace."""
+
+    def is_shown(self, request):
+        return is_network_admin(request.user)
+
+    def render_component(self, request):
+        count = Organisation.objects.awaiting_validation().count()
+        self.label = _("Structures à valider (%(count)s)") % {"count": count}
+        return super().render_component(request)
+
+
+class PendingOrganisationsSummary(SummaryItem):
+    order = 50
+    template_name = "annonces/organisations/admin_pending_summary.html"
+
+    def is_shown(self):
+        return is_network_admin(self.request.user)
+
+    def get_context_data(self, parent_context):
+        return {
+            "count": Organisation.objects.awaiting_validation().count(),
+            "url": reverse("annonces:my_space") + "#a-valider",
+        }

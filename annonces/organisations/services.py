@@ -1,24 +1,24 @@
 """Structures: requests, validation, invitations and members; each function owns its
 transaction and raises a domain error."""
 
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import MembershipRole
+from ..choices import InvitationStatus, MembershipRole
 from ..emails import absolute_url, send_templated
 from ..errors import InvitationError, OrganisationError
 from ..geocoding import place
-from ..models import Membership, Organisation, unique_slug
+from ..models import Invitation, Membership, Organisation, unique_slug
+from ..models.invitations import token_digest
 from ..permissions import has_verified_email, is_network_admin, is_organisation_admin
-
-INVITATION_SALT = "annonces.invitation"
 
 
 def organisation_recipients(organisation: Organisation) -> list[str]:
@@ -38,7 +38,8 @@ def request_organisation(organisation: Organisation, user) -> Organisation:
     place_organisation(organisation)
     organisation.save()
     Membership.objects.create(user=user, organisation=organisation, role=MembershipRole.ADMIN)
-    admins = get_user_model().objects.filter(is_superuser=True, is_active=True)
+    animators = Q(is_superuser=True) | Q(groups__permissions__codename="moderate_network")
+    admins = get_user_model().objects.filter(animators, is_active=True).distinct()
     send_templated(
         "organisations/emails/organisation_requested",
         admins.values_list("email", flat=True),
@@ -74,64 +75,106 @@ def validate_organisation(organisation: Organisation, admin) -> Organisation:
     return organisation
 
 
-def invitation_token(organisation: Organisation, email: str, role: str) -> str:
-    return signing.dumps(
-        {"o": organisation.pk, "e": email.strip().lower(), "r": role}, salt=INVITATION_SALT
-    )
-
-
 def invite(organisation: Organisation, inviter, email: str, role=MembershipRole.STAFF) -> str:
-    """An organisation admin invites someone by e-mail; the signed link expires."""
+    """An organisation admin invites someone by e-mail: a one-time link that expires; a new
+    invitation to the same address replaces the one still pending. Returns the link's token."""
     if not is_organisation_admin(inviter, organisation) or not has_verified_email(inviter):
         raise InvitationError(_("Seuls les administrateurs de la structure invitent."))
+    if not organisation.is_validated:
+        raise InvitationError(
+            _("Votre structure pourra inviter dès que l'animation du réseau l'aura validée.")
+        )
     if role not in MembershipRole.values:
         raise InvitationError(_("Ce rôle n'existe pas."))
-    token = invitation_token(organisation, email, role)
-    send_templated(
-        "organisations/emails/invitation",
-        [email],
-        {
-            "organisation": organisation,
-            "inviter": inviter,
-            "role": MembershipRole(role).label,
-            "days": settings.INVITATION_MAX_AGE_DAYS,
-            "url": absolute_url(reverse("annonces:invitation_accept", args=[token])),
-        },
-    )
+    email = email.strip().lower()
+    with transaction.atomic():
+        organisation.invitations.pending().for_email(email).update(
+            status=InvitationStatus.REVOKED, closed_at=timezone.now()
+        )
+        token = secrets.token_urlsafe(32)
+        Invitation.objects.create(
+            organisation=organisation,
+            email=email,
+            role=role,
+            invited_by=inviter,
+            token_hash=token_digest(token),
+            expires_at=timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS),
+        )
+        send_templated(
+            "organisations/emails/invitation",
+            [email],
+            {
+                "organisation": organisation,
+                "inviter": inviter,
+                "role": MembershipRole(role).label,
+                "days": settings.INVITATION_MAX_AGE_DAYS,
+                "url": absolute_url(reverse("annonces:invitation_accept", args=[token])),
+            },
+        )
     return token
 
 
-def read_invitation(token: str) -> tuple[Organisation, str, str]:
-    """The organisation, e-mail and role an invitation names, if it is genuine and fresh."""
-    try:
-        data = signing.loads(
-            token, salt=INVITATION_SALT, max_age=timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
-        )
-    except signing.SignatureExpired as error:
-        raise InvitationError(
-            _("Cette invitation a expiré : demandez-en une nouvelle à la structure.")
-        ) from error
-    except signing.BadSignature as error:
-        raise InvitationError(_("Ce lien d'invitation n'est pas valide.")) from error
-    organisation = Organisation.objects.filter(pk=data.get("o")).first()
-    if organisation is None:
-        raise InvitationError(_("Cette structure n'existe plus."))
-    return organisation, data["e"], data["r"]
+_CLOSED = {
+    InvitationStatus.ACCEPTED: _(
+        "Cette invitation a déjà été utilisée : un lien d'invitation ne sert qu'une fois."
+    ),
+    InvitationStatus.REVOKED: _(
+        "Cette invitation a été annulée par la structure : demandez-en une nouvelle."
+    ),
+    InvitationStatus.EXPIRED: _(
+        "Cette invitation a expiré : demandez-en une nouvelle à la structure."
+    ),
+}
+
+
+def read_invitation(token: str, lock: bool = False) -> Invitation:
+    """The invitation behind a link, if it is genuine and still pending."""
+    invitations = Invitation.objects.select_related("organisation")
+    if lock:
+        invitations = invitations.select_for_update(of=("self",))
+    invitation = invitations.filter(token_hash=token_digest(token)).first()
+    if invitation is None:
+        raise InvitationError(_("Ce lien d'invitation n'est pas valide."))
+    if invitation.state != InvitationStatus.PENDING:
+        raise InvitationError(_CLOSED[invitation.state])
+    return invitation
 
 
 @transaction.atomic
 def accept_invitation(token: str, user) -> Membership:
-    """Join the organisation, if the invitation was sent to one of the user's verified addresses."""
-    organisation, email, role = read_invitation(token)
+    """Join the organisation, if the invitation was sent to one of the user's verified addresses;
+    the invitation is then used up."""
+    invitation = read_invitation(token, lock=True)
+    email = invitation.email
     if not user.emailaddress_set.filter(email__iexact=email, verified=True).exists():
         raise InvitationError(
             _("Cette invitation a été envoyée à %(email)s : connectez-vous avec cette adresse.")
             % {"email": email}
         )
     membership, _created = Membership.objects.get_or_create(
-        user=user, organisation=organisation, defaults={"role": role}
+        user=user, organisation=invitation.organisation, defaults={"role": invitation.role}
     )
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.accepted_by = user
+    invitation.closed_at = timezone.now()
+    invitation.save(update_fields=["status", "accepted_by", "closed_at"])
     return membership
+
+
+@transaction.atomic
+def revoke_invitation(invitation: Invitation, by) -> Invitation:
+    """An organisation admin cancels an invitation still pending."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not is_organisation_admin(by, invitation.organisation) or not has_verified_email(by):
+        raise InvitationError(
+            _("Seuls les administrateurs de la structure gèrent les invitations.")
+        )
+    if invitation.state != InvitationStatus.PENDING:
+        raise InvitationError(_("Cette invitation n'est plus en attente."))
+    invitation.status = InvitationStatus.REVOKED
+    invitation.closed_at = timezone.now()
+    invitation.save(update_fields=["status", "closed_at"])
+    return invitation
 
 
 @transaction.atomic
@@ -160,6 +203,11 @@ def remove_member(membership: Membership, by) -> None:
         raise OrganisationError(_("Seuls les administrateurs de la structure gèrent les membres."))
     if membership.role == MembershipRole.ADMIN:
         _keep_an_admin(organisation, membership)
+    # Whatever was still on its way to that person goes with them.
+    addresses = membership.user.emailaddress_set.values("email")
+    organisation.invitations.pending().filter(
+        Q(email__iexact=membership.user.email) | Q(email__in=addresses)
+    ).update(status=InvitationStatus.REVOKED, closed_at=timezone.now())
     membership.delete()
 
 

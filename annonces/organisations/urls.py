@@ -27,5 +27,10 @@ urlpatterns = [
         name="organisation_members",
     ),
     path("adhesions/<int:pk>/", views.membership_change, name="membership_change"),
+    path(
+        "invitations/<int:pk>/annuler/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]

@@ -11,10 +11,11 @@ from django.views.generic import FormView, ListView
 from ..choices import MembershipRole
 from ..errors import DomainError, InvitationError
 from ..impact.report import ImpactReport
-from ..models import Membership, Organisation
+from ..models import Invitation, Membership, Organisation
 from ..pagination import ForgivingPaginationMixin
 from ..permissions import (
     VerifiedUserRequiredMixin,
+    is_member,
     is_network_admin,
     is_organisation_admin,
     verified_user_required,
@@ -29,6 +30,11 @@ class OrganisationDetailView(ForgivingPaginationMixin, ListView):
 
     def get_queryset(self):
         self.organisation = get_object_or_404(Organisation, slug=self.kwargs["slug"])
+        user = self.request.user
+        if not self.organisation.is_validated and not (
+            is_member(user, self.organisation) or is_network_admin(user)
+        ):
+            raise Http404  # no public page before the network has validated it
         return self.organisation.lots.visible().for_cards().newest()
 
     def get_context_data(self, **kwargs):
@@ -66,24 +72,49 @@ def organisation_validate(request, slug):
 
 @verified_user_required
 def organisation_members(request, slug):
-    """Admins see the members, change roles and invite people by e-mail."""
+    """Admins see the members and invitations, change roles and invite people by e-mail."""
     organisation = get_object_or_404(Organisation, slug=slug)
     if not is_organisation_admin(request.user, organisation):
         raise Http404
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        services.invite(organisation, request.user, email, form.cleaned_data["role"])
-        messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": email})
-        return redirect("annonces:organisation_members", slug=slug)
-    memberships = organisation.memberships.select_related("user").order_by("user__email")
+        try:
+            services.invite(organisation, request.user, email, form.cleaned_data["role"])
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": email})
+            return redirect("annonces:organisation_members", slug=slug)
     context = {
         "organisation": organisation,
         "form": form,
-        "memberships": memberships,
+        "memberships": organisation.memberships.select_related("user").order_by("user__email"),
+        "invitations": organisation.invitations.select_related("invited_by")[:50],
         "roles": MembershipRole.choices,
     }
     return render(request, "annonces/organisations/organisation_members.html", context)
+
+
+@verified_user_required
+def invitation_revoke(request, pk):
+    """A confirmation page on GET; the invitation is cancelled on POST."""
+    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), pk=pk)
+    organisation = invitation.organisation
+    if not is_organisation_admin(request.user, organisation):
+        raise Http404
+    if request.method != "POST":
+        context = {"invitation": invitation, "organisation": organisation}
+        return render(request, "annonces/organisations/invitation_revoke.html", context)
+    try:
+        services.revoke_invitation(invitation, request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("L'invitation de %(email)s est annulée.") % {"email": invitation.email}
+        )
+    return redirect("annonces:organisation_members", slug=organisation.slug)
 
 
 @require_POST
@@ -107,14 +138,15 @@ def membership_change(request, pk):
 def invitation_accept(request, token):
     """Shows whom the invitation is from; joining takes a POST (links get prefetched)."""
     try:
-        organisation, email, _role = services.read_invitation(token)
+        invitation = services.read_invitation(token)
         if request.method == "POST":
             services.accept_invitation(token, request.user)
-            messages.success(request, _("Bienvenue dans %(name)s.") % {"name": organisation.name})
+            name = invitation.organisation.name
+            messages.success(request, _("Bienvenue dans %(name)s.") % {"name": name})
             return redirect(reverse("annonces:my_space"))
     except InvitationError as error:
         return render(
             request, "annonces/organisations/invitation.html", {"error": error.message}, status=400
         )
-    context = {"organisation": organisation, "email": email, "token": token}
+    context = {"organisation": invitation.organisation, "email": invitation.email}
     return render(request, "annonces/organisations/invitation.html", context)

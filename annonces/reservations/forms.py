@@ -104,6 +104,9 @@ class ReservationForm(forms.Form):
         organisation = self.fields["organisation"]
         organisation.queryset = Organisation.objects.filter(memberships__user=user).order_by("name")
         if lot.audience == Audience.PROFESSIONALS:
+            # Only a structure the network has validated reserves professionals-only lots.
+            organisation.queryset = organisation.queryset.validated()
+        if lot.audience == Audience.PROFESSIONALS:
             organisation.required = True
             organisation.empty_label = None
             organisation.help_text = _(

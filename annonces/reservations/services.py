@@ -49,7 +49,9 @@ def request_reservation(
         raise ReservationError(_("Ce lot n'est plus proposé."))
     if organisation is not None and not is_member(user, organisation):
         raise ReservationError(_("Vous ne faites pas partie de cette structure."))
-    if lot.audience == Audience.PROFESSIONALS and organisation is None:
+    if lot.audience == Audience.PROFESSIONALS and (
+        organisation is None or not organisation.is_validated
+    ):
         raise ReservationError(
             _(
                 "Ce lot est réservé aux professionnels : "

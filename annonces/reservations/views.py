@@ -78,6 +78,11 @@ class LotReserveView(VerifiedUserRequiredMixin, FormView):
             return _("Ce lot est proposé par votre structure : pas besoin de le réserver.")
         if not self.lot.is_reservable:
             return _("Ce lot n'est plus disponible à la réservation.")
+        if not Lot.objects.filter(pk=self.lot.pk).open_to(self.request.user).exists():
+            return _(
+                "Ce lot est réservé aux membres d'une structure validée par le réseau : "
+                "créez votre structure ou demandez à la vôtre de vous inviter."
+            )
         if self.lot.reservations.made_by(self.request.user).awaiting_answer().exists():
             return _("Vous avez déjà une demande en attente pour ce lot.")
         return None

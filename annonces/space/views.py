@@ -29,7 +29,7 @@ class MySpaceView(VerifiedUserRequiredMixin, TemplateView):
                      for value, label in LotStatus.choices]  # fmt: skip
         pending = Organisation.objects.none()
         if is_network_admin(user):
-            pending = Organisation.objects.filter(validated_at__isnull=True)
+            pending = Organisation.objects.awaiting_validation()
         received = Reservation.objects.received_by(user).for_lists().order_by("pickup_at")
         return super().get_context_data(
             memberships=memberships,

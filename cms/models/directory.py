@@ -25,7 +25,7 @@ class DirectoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = DirectoryFilterForm(request.GET)
-        organisations = list(form.filter(Organisation.objects.order_by("name")))
+        organisations = list(form.filter(Organisation.objects.validated().order_by("name")))
         context.update(
             form=form,
             organisations=organisations,

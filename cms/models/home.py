@@ -39,8 +39,8 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("page d'accueil")
 
-    def latest_lots(self):
-        return Lot.objects.visible().for_cards().newest()[: self.latest_lots_count]
+    def latest_lots(self, user):
+        return Lot.objects.listed_for(user).for_cards().newest()[: self.latest_lots_count]
 
     def latest_news(self):
         return NewsPage.objects.descendant_of(self).live().public().newest()[:3]
@@ -50,9 +50,11 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        members = list(Organisation.objects.filter(is_network_member=True).order_by("name"))
+        members = list(
+            Organisation.objects.validated().filter(is_network_member=True).order_by("name")
+        )
         context.update(
-            latest_lots=self.latest_lots(),
+            latest_lots=self.latest_lots(request.user),
             latest_news=self.latest_news(),
             next_events=self.next_events(),
             impact=HOME_FIGURES.get(),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annonces', '0005_reservation_overdue_notice'),
+        ('annonces', '0010_network_group_reports'),
     ]
 
     operations = [

@@ -1,0 +1,176 @@
+"""The world the authorisation matrix acts on: one structure, its people, and what they own.
+
+Each of the eight roles is a person of that world; `fingerprint` reads back, from the
+database, everything a mutating URL could change."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.utils import timezone
+from wagtail.contrib.forms.models import FormSubmission
+
+from annonces.choices import LotStatus, MembershipRole, ReservationStatus
+from annonces.models import (
+    Invitation,
+    Lot,
+    LotPhoto,
+    LotReport,
+    Membership,
+    Organisation,
+    Reservation,
+)
+from annonces.organisations import services as organisation_services
+from annonces.reports import services as report_services
+from tests.cms import pages
+from tests.factories import (
+    CategoryFactory,
+    LotFactory,
+    LotPhotoFactory,
+    MembershipFactory,
+    NetworkAnimatorFactory,
+    NewsEditorFactory,
+    OrganisationFactory,
+    ReservationFactory,
+    VerifiedUserFactory,
+)
+
+ROLES = [
+    "anonymous",
+    "private",
+    "other_member",
+    "staff",
+    "admin",
+    "editor",
+    "animator",
+    "superuser",
+]
+LOGGED_IN = ROLES[1:]
+
+
+@dataclass
+class World:
+    users: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)
+    tokens: dict = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        try:
+            return self.objects[name]
+        except KeyError as error:
+            raise AttributeError(name) from error
+
+
+def build_world() -> World:
+    world = World()
+    admin = MembershipFactory(role=MembershipRole.ADMIN, organisation__name="Ressourcerie du Val")
+    organisation = admin.organisation
+    staff = MembershipFactory(organisation=organisation)
+    other = MembershipFactory(role=MembershipRole.ADMIN, organisation__name="Autre structure")
+    world.users = {
+        "anonymous": None,
+        "private": VerifiedUserFactory(email="particulier@example.org"),
+        "other_member": other.user,
+        "staff": staff.user,
+        "admin": admin.user,
+        "editor": NewsEditorFactory(),
+        "animator": NetworkAnimatorFactory(),
+        "superuser": VerifiedUserFactory(is_superuser=True, is_staff=True),
+    }
+    lot = LotFactory(organisation=organisation, title="Portes isoplanes", quantity=20)
+    photo = LotPhotoFactory(lot=lot)
+    draft = LotFactory(organisation=organisation, status=LotStatus.DRAFT, title="Brouillon")
+    pending = ReservationFactory(lot=lot)
+    proposed = ReservationFactory(lot=lot, status=ReservationStatus.PROPOSED)
+    accepted = ReservationFactory(lot=lot, status=ReservationStatus.ACCEPTED)
+    Lot.objects.filter(pk=lot.pk).update(quantity_reserved=accepted.quantity)
+    target = MembershipFactory(organisation=organisation)
+    world.tokens["join"] = organisation_services.invite(
+        organisation, admin.user, "particulier@example.org"
+    )
+    organisation_services.invite(organisation, admin.user, "quelquun@example.org")
+    world.objects.update(
+        organisation=organisation,
+        category=CategoryFactory(),
+        lot=lot,
+        photo=photo,
+        draft=draft,
+        pending=pending,
+        proposed=proposed,
+        accepted=accepted,
+        target=target,
+        revocable=Invitation.objects.get(email="quelquun@example.org"),
+        waiting=OrganisationFactory(name="Structure en attente", validated_at=None),
+        report=report_services.report_lot(lot, "spam"),
+        questionnaire=pages.questionnaire(
+            to_address="animation@example.org", from_address="site@example.org"
+        ),
+    )
+    return world
+
+
+def fingerprint() -> tuple:
+    """Everything the mutating URLs may change, read back from the database."""
+    return (
+        list(
+            Lot.objects.order_by("pk").values_list(
+                "pk", "status", "title", "quantity_reserved", "quantity_collected"
+            )
+        ),
+        list(LotPhoto.objects.order_by("pk").values_list("pk", "image_id")),
+        list(
+            Reservation.objects.order_by("pk").values_list(
+                "pk", "status", "pickup_at", "decline_reason", "collected_quantity"
+            )
+        ),
+        list(Membership.objects.order_by("pk").values_list("pk", "user_id", "role")),
+        list(Invitation.objects.order_by("pk").values_list("pk", "status")),
+        list(Organisation.objects.order_by("pk").values_list("pk", "name", "validated_at")),
+        list(LotReport.objects.order_by("pk").values_list("pk", "status")),
+        FormSubmission.objects.count(),
+    )
+
+
+def slot(days=4, hour=10) -> str:
+    day = timezone.localdate() + timedelta(days=days)
+    return f"{day.isoformat()}T{hour:02d}:00"
+
+
+def lot_data(world) -> dict:
+    return {
+        "organisation": world.organisation.pk,
+        "title": "Portes isoplanes 83 cm",
+        "description": "Six portes démontées d'un bureau.",
+        "category": world.category.pk,
+        "quantity": "6",
+        "unit": "piece",
+        "weight_kg": "90",
+        "condition": "good",
+        "price_kind": "free",
+        "price": "",
+        "audience": "everyone",
+        "available_from": timezone.localdate().isoformat(),
+        "available_until": "",
+        "pickup": "own",
+        "address": "",
+        "postcode": "",
+        "city": "",
+        "publish": "1",
+    }
+
+
+def organisation_data(world) -> dict:
+    return {
+        "name": "Nouvelle structure",
+        "kind": "association",
+        "siret": "732 829 320 00074",
+        "address": "5 avenue de Paris",
+        "postcode": "94800",
+        "city": "Villejuif",
+    }
+
+
+QUESTIONNAIRE = {
+    "nom_de_votre_structure": "La Pagaille",
+    "type_de_structure": "SCOP",
+    "adresse_e_mail_de_contact": "contact@example.org",
+}

@@ -1,0 +1,238 @@
+"""Every URL that changes something × the eight roles: the status, and nothing changed where
+refused (read back from the database). A mutating URL without a row fails
+test_every_url_has_a_row."""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.core.cache import cache
+from django.urls import get_resolver, reverse
+
+from tests.annonces.matrix_world import (
+    LOGGED_IN,
+    QUESTIONNAIRE,
+    ROLES,
+    build_world,
+    fingerprint,
+    lot_data,
+    organisation_data,
+    slot,
+)
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "login"  # a redirect to a login page
+
+
+@dataclass
+class Row:
+    url: object  # world → path
+    data: object = lambda world: {}  # world → POST data
+    allowed: frozenset = frozenset()
+    ok: int = 302  # the status of an allowed POST
+    refused: int = 404  # the status of a refused POST by a logged-in user
+    by_role: dict = field(default_factory=dict)  # exceptions to `refused`, role → status
+
+    def expected(self, role) -> int | str:
+        if role in self.by_role:
+            return self.by_role[role]
+        if role in self.allowed:
+            return self.ok
+        return LOGIN if role == "anonymous" else self.refused
+
+
+def on(name, key="slug", obj="lot", **extra):
+    def url(world):
+        target = getattr(world, obj)
+        return reverse(f"annonces:{name}", kwargs={key: getattr(target, key), **extra})
+
+    return url
+
+
+def on_reservation(name, which):
+    return lambda world: reverse(f"annonces:{name}", args=[getattr(world, which).reference])
+
+
+MEMBERS = frozenset({"staff", "admin"})
+ANIMATORS = frozenset({"animator", "superuser"})
+OUTSIDERS_LOGGED_IN = frozenset({"private", "other_member", "editor", "animator", "superuser"})
+
+ROWS = {
+    "annonces:lot_create": Row(
+        lambda w: reverse("annonces:lot_create"), lot_data, MEMBERS, refused=200
+    ),
+    "annonces:lot_edit": Row(on("lot_edit"), lot_data, MEMBERS),
+    "annonces:lot_publish": Row(on("lot_publish", obj="draft"), allowed=MEMBERS),
+    "annonces:lot_duplicate": Row(on("lot_duplicate"), allowed=MEMBERS),
+    # The draft: the published lot has an accepted pickup, which withdrawal rightly refuses.
+    "annonces:lot_withdraw": Row(on("lot_withdraw", obj="draft"), allowed=MEMBERS),
+    "annonces:lot_moderate": Row(on("lot_moderate"), lambda w: {"reason": "Doublon"}, ANIMATORS),
+    "annonces:photo_delete": Row(
+        lambda w: reverse("annonces:photo_delete", args=[w.lot.slug, w.photo.pk]),
+        allowed=MEMBERS,
+    ),
+    "annonces:lot_report": Row(
+        on("lot_report"), lambda w: {"reason": "fraud"}, frozenset(ROLES), by_role={}
+    ),
+    "annonces:lot_reserve": Row(
+        on("lot_reserve"),
+        lambda w: {"quantity": "1", "pickup_at": slot(), "message": "Pour un atelier"},
+        OUTSIDERS_LOGGED_IN,
+        refused=200,  # the lot's own members: the form says why
+    ),
+    "annonces:reservation_accept": Row(
+        on_reservation("reservation_accept", "pending"), allowed=MEMBERS
+    ),
+    "annonces:reservation_decline": Row(
+        on_reservation("reservation_decline", "pending"), lambda w: {"reason": "Non"}, MEMBERS
+    ),
+    "annonces:reservation_propose": Row(
+        on_reservation("reservation_propose", "pending"),
+        lambda w: {"pickup_at": slot(6)},
+        MEMBERS,
+    ),
+    # Only the requester confirms or cancels; the lot's members see the request and are told no.
+    "annonces:reservation_confirm": Row(
+        on_reservation("reservation_confirm", "proposed"), by_role={"staff": 302, "admin": 302}
+    ),
+    "annonces:reservation_cancel": Row(
+        on_reservation("reservation_cancel", "pending"), by_role={"staff": 200, "admin": 200}
+    ),
+    "annonces:reservation_collect": Row(
+        on_reservation("reservation_collect", "accepted"),
+        lambda w: {"quantity": "5", "weight_kg": "12"},
+        MEMBERS,
+    ),
+    "annonces:organisation_create": Row(
+        lambda w: reverse("annonces:organisation_create"),
+        organisation_data,
+        frozenset(LOGGED_IN),
+    ),
+    "annonces:organisation_validate": Row(
+        on("organisation_validate", obj="waiting"), allowed=ANIMATORS
+    ),
+    "annonces:organisation_members": Row(
+        on("organisation_members", obj="organisation"),
+        lambda w: {"email": "recrue@example.org", "role": "admin"},
+        frozenset({"admin"}),
+    ),
+    "annonces:membership_change": Row(
+        lambda w: reverse("annonces:membership_change", args=[w.target.pk]),
+        lambda w: {"role": "admin"},
+        frozenset({"admin"}),
+    ),
+    "annonces:invitation_revoke": Row(
+        lambda w: reverse("annonces:invitation_revoke", args=[w.revocable.pk]),
+        allowed=frozenset({"admin"}),
+    ),
+    "annonces:invitation_accept": Row(
+        lambda w: reverse("annonces:invitation_accept", args=[w.tokens["join"]]),
+        allowed=frozenset({"private"}),  # the invitation was sent to their address
+        refused=400,
+    ),
+    # The animators' queue of reports, in Wagtail's admin.
+    "annonces_reports:withdraw": Row(
+        lambda w: reverse("annonces_reports:withdraw", args=[w.report.pk]),
+        allowed=ANIMATORS,
+        refused=LOGIN,  # no access to the admin at all
+        by_role={"editor": 302},  # Wagtail turns the refusal into a message on its home
+    ),
+    "annonces_reports:dismiss": Row(
+        lambda w: reverse("annonces_reports:dismiss", args=[w.report.pk]),
+        allowed=ANIMATORS,
+        refused=LOGIN,
+        by_role={"editor": 302},
+    ),
+    # The questionnaire (a Wagtail form page): open to everyone, by design.
+    "cms:questionnaire": Row(
+        lambda w: w.questionnaire.url, lambda w: QUESTIONNAIRE, frozenset(ROLES), ok=200
+    ),
+}
+
+# What only reads (GET pages, and the search): no row, but named here so that a new URL is
+# a deliberate choice. The notifications list marks the reader's own notifications read.
+READ_ONLY = {
+    "annonces:my_space",
+    "annonces:lot_list",
+    "annonces:lot_detail",
+    "annonces:reservation_list",
+    "annonces:reservation_detail",
+    "annonces:voucher",
+    "annonces:organisation_detail",
+    "annonces:notifications",
+    "annonces_reports:index",
+    "annonces_reports:index_results",
+    "annonces_reports:inspect",
+    "search:lots",
+    "search:suggestions",
+}
+# Generated by Wagtail's ModelViewSet for reports: add, edit and delete are refused to all by the
+# view-only permission policy, history and usage only read; a POST changes nothing (test below).
+REFUSED_TO_ALL = {
+    "annonces_reports:add",
+    "annonces_reports:edit",
+    "annonces_reports:delete",
+    "annonces_reports:history",
+    "annonces_reports:usage",
+    "annonces_reports:history_results",
+}
+NAMESPACES = ("annonces", "annonces_reports", "search")
+
+
+def url_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif namespace in NAMESPACES and pattern.name:
+                names.add(f"{namespace}:{pattern.name}")
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_url_has_a_row():
+    rows = {name for name in ROWS if not name.startswith("cms:")}
+    unclassified = url_names() - rows - READ_ONLY - REFUSED_TO_ALL
+    assert not unclassified, f"add a row to the matrix for {sorted(unclassified)}"
+    assert not rows - url_names(), "a row names a URL that no longer exists"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", ROWS)
+def test_the_matrix(client, name, role):
+    cache.clear()  # the throttles count per test
+    world = build_world()
+    row = ROWS[name]
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+    before = fingerprint()
+
+    response = client.post(row.url(world), row.data(world))
+
+    expected = row.expected(role)
+    if expected == LOGIN:
+        assert response.status_code == 302 and "login" in response["Location"]
+    else:
+        assert response.status_code == expected, response.content.decode()[:500]
+    if role in row.allowed:
+        assert fingerprint() != before, "an allowed action changed nothing"
+    else:
+        assert fingerprint() == before, "a refused action left a trace"
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED_TO_ALL))
+def test_the_generated_report_forms_are_refused_even_to_a_superuser(client, name):
+    world = build_world()
+    client.force_login(world.users["superuser"])
+    if name not in url_names():
+        pytest.fail(f"{name} is no longer generated: remove it from REFUSED_TO_ALL")
+    args = [] if name.endswith(":add") else [world.report.pk]
+    before = fingerprint()
+    response = client.post(reverse(name, args=args), {"status": "dismissed"})
+    assert response.status_code in (302, 403, 404, 405)
+    if response.status_code == 302:
+        assert reverse(name, args=args) not in response["Location"]
+    assert fingerprint() == before
