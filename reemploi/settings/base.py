@@ -171,6 +171,13 @@ ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "reemploi-lots")  # the ali
 ELASTICSEARCH_REPLICAS = int(env_str("ELASTICSEARCH_REPLICAS", "0"))
 # Seconds a search waits before the database answers instead.
 ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "2"))
+# After a timeout or a refused connection, searches go to the database and index writes
+# wait in the outbox for this many seconds, in every process; then one probe decides
+# (search/breaker.py). The state is kept in the cache shared by all processes.
+# Seconds an index write from the outbox may wait; the rows stay queued if it fails.
+ELASTICSEARCH_WRITE_TIMEOUT = float(env_str("ELASTICSEARCH_WRITE_TIMEOUT", "5"))
+SEARCH_BREAKER_COOLING = float(env_str("SEARCH_BREAKER_COOLING", "30"))
+SEARCH_BREAKER_CACHE = "shared"
 
 # Wagtail's page search (news, events, ESS pages): the database by default, Elasticsearch 8
 # when the site has one. Wagtail 8 takes its backends from the modelsearch package.
@@ -209,6 +216,13 @@ GEOCODER_USER_AGENT = env_str("GEOCODER_USER_AGENT", "reemploi-gosb")
 GEOCODER_CACHE_ALIAS = "geocoding"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # What every process must see alike (the search's circuit breaker): a database table,
+    # made by `manage.py createcachetable`, so gunicorn workers, the task worker and
+    # several machines share it with no other service.
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "reemploi_shared_cache",
+    },
     "geocoding": (
         {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "geocoding_cache"}
         if env_str("GEOCODER_CACHE", "memory") == "database"
