@@ -1,11 +1,12 @@
 """Settings shared by every environment; values come from the environment."""
 
+import sys
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -89,6 +90,26 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def _runs_a_command() -> bool:
+    """manage.py doing batch work (db_worker, migrate, rebuilds), not serving pages."""
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    return Path(sys.argv[0]).name == "manage.py" and command != "runserver"
+
+
+# PostgreSQL cancels a statement running longer than this, so a request gunicorn gave up
+# on (its worker killed at its timeout) never leaves its query running: the web gets a few
+# seconds, the worker and the commands much longer. 0 means no limit.
+DB_STATEMENT_TIMEOUT_MS = (
+    env_int("DB_COMMAND_STATEMENT_TIMEOUT_MS", 30 * 60 * 1000)
+    if _runs_a_command()
+    else env_int("DB_STATEMENT_TIMEOUT_MS", 5000)
+)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
+    )
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
