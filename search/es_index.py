@@ -164,8 +164,6 @@ class LotIndex:
         A worker killed mid-batch holds its rows in a transaction that dies with it: they are
         applied again by the next drain, and the versioned writes make that harmless.
         """
-        if not self.writer.indices.exists_alias(name=self.alias):
-            self.ensure()
         applied = 0
         while True:
             with transaction.atomic():
@@ -174,7 +172,9 @@ class LotIndex:
                     IndexOutbox.objects.select_for_update(skip_locked=True).order_by("pk")[:batch]
                 )
                 if not rows:
-                    return applied
+                    return applied  # an empty outbox costs the engine nothing
+                if not applied and not self.writer.indices.exists_alias(name=self.alias):
+                    self.ensure()
                 self.index_lots((row.lot_id for row in rows), client=self.writer)
                 IndexOutbox.objects.filter(pk__in=[row.pk for row in rows]).delete()
                 applied += len(rows)
