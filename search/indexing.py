@@ -64,6 +64,8 @@ def queue_for_index(lot_ids) -> None:
 
 
 def _apply_outbox_later() -> None:
+    if not settings.ELASTICSEARCH_URL:
+        return  # no index to keep (the rows wait for the day one is configured and rebuilt)
     # With the breaker open the engine is known to be away: asking would cost a timeout
     # (inline, with the immediate backend); the retry already scheduled will drain.
     if breaker.is_open():
