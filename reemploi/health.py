@@ -55,8 +55,12 @@ def _database() -> str:
 
 def _elasticsearch() -> str:
     """off (not configured), ok (green or yellow) or degraded (the database answers searches)."""
+    from search import breaker
+
     if not settings.ELASTICSEARCH_URL:
         return "off"
+    if breaker.is_open():  # searches are going to the database for a cooling period
+        return "degraded"
     state = cache.get("health:elasticsearch")
     if state is None:
         state = _probe_elasticsearch()
@@ -81,14 +85,10 @@ def _probe_elasticsearch() -> str:
 
 def _outbox() -> dict:
     """Lot changes not yet applied to Elasticsearch, and how long the oldest has waited."""
-    from search.models import IndexOutbox
+    from search.indexing import outbox_lag
 
-    waiting = IndexOutbox.objects.order_by("pk")
-    oldest = waiting.values_list("created_at", flat=True).first()
-    return {
-        "pending": waiting.count() if oldest else 0,
-        "oldest_seconds": round((timezone.now() - oldest).total_seconds(), 1) if oldest else 0,
-    }
+    lag = outbox_lag()
+    return {"pending": lag.pending, "oldest_seconds": round(lag.oldest_seconds, 1)}
 
 
 def _worker() -> dict:

@@ -31,6 +31,23 @@ def check_elasticsearch_settings(app_configs=None, **kwargs) -> list[checks.Chec
                 id="search.E002",
             )
         )
+    if settings.ELASTICSEARCH_WRITE_TIMEOUT <= 0:
+        errors.append(
+            checks.Error(
+                "ELASTICSEARCH_WRITE_TIMEOUT must be a positive number of seconds.",
+                hint="Outbox writes give up after it and stay queued; 5 is the default.",
+                id="search.E003",
+            )
+        )
+    if settings.SEARCH_BREAKER_COOLING <= 0:
+        errors.append(
+            checks.Error(
+                "SEARCH_BREAKER_COOLING must be a positive number of seconds.",
+                hint="Searches go to the database this long after Elasticsearch failed, "
+                "then one probe tries it again; 30 is the default.",
+                id="search.E004",
+            )
+        )
     return errors
 
 

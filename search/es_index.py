@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from elasticsearch import Elasticsearch, NotFoundError
-from elasticsearch.helpers import scan, streaming_bulk
+from elasticsearch.helpers import BulkIndexError, scan, streaming_bulk
 
 from annonces.models import Lot
 
@@ -23,11 +23,28 @@ def lots_to_index():
     return Lot.objects.visible().select_related("organisation").order_by("pk")
 
 
+def version_of(updated_at) -> dict:
+    """The document's version is the lot's last change: a write of an older state, by a
+    worker that read the lot before another applied a newer one, is refused by the node,
+    and writing the same state twice changes nothing (external_gte)."""
+    return {"version": int(updated_at.timestamp() * 1_000_000), "version_type": "external_gte"}
+
+
 def actions(index: str, lots: Iterable[Lot]) -> Iterator[dict]:
     ancestors = category_ancestors()
     for lot in lots:
         document = LotDocument.from_lot(lot, ancestors.get(lot.category_id, [lot.category_id]))
-        yield {"_op_type": "index", "_index": index, **document.to_dict(include_meta=True)}
+        yield {
+            "_op_type": "index",
+            "_index": index,
+            **version_of(lot.updated_at),
+            **document.to_dict(include_meta=True),
+        }
+
+
+# A deletion of a document never indexed (404), or a write older than the document
+# (409, version conflict), leaves the index as it should be.
+HARMLESS = {404, 409}
 
 
 @dataclass
@@ -46,8 +63,11 @@ class LotIndex:
 
     def __init__(self, client: Elasticsearch, alias: str):
         # Searches wait a short time; index administration (bulk loads, refreshes of a
-        # large index, deletions) may take far longer and must not be cut short.
+        # large index, deletions) may take far longer and must not be cut short. The outbox
+        # is applied on its own short timeout: a hung node must not hold a worker (or, with
+        # the immediate task backend, a web request) for two minutes.
         self.client = client.options(request_timeout=ADMIN_TIMEOUT)
+        self.writer = client.options(request_timeout=settings.ELASTICSEARCH_WRITE_TIMEOUT)
         self.alias = alias
 
     @staticmethod
@@ -106,24 +126,44 @@ class LotIndex:
         self.swap_to(name)
         return done
 
-    def index_lots(self, lot_ids: Iterable[int]) -> None:
-        """Bring these lots' documents up to date: index the visible, delete the others."""
+    def index_lots(self, lot_ids: Iterable[int], client: Elasticsearch | None = None) -> None:
+        """Bring these lots' documents up to date: index the visible, delete the others.
+
+        Raises BulkIndexError if the node refused any of them, so that their outbox rows stay.
+        """
         lot_ids = set(lot_ids)
         visible = list(lots_to_index().filter(pk__in=lot_ids))
-        gone = lot_ids - {lot.pk for lot in visible}
-        deletions = ({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in sorted(gone))
-        for _ in streaming_bulk(
-            self.client,
+        hidden = dict(
+            Lot.objects.filter(pk__in=lot_ids - {lot.pk for lot in visible}).values_list(
+                "pk", "updated_at"
+            )
+        )
+        deletions = [
+            {"_op_type": "delete", "_index": self.alias, "_id": pk}
+            | (version_of(hidden[pk]) if pk in hidden else {})
+            for pk in sorted(lot_ids - {lot.pk for lot in visible})
+        ]
+        failed = []
+        for ok, item in streaming_bulk(
+            client or self.client,
             [*actions(self.alias, visible), *deletions],
             chunk_size=BULK_CHUNK,
             raise_on_error=False,
+            raise_on_exception=True,
             refresh="wait_for",
         ):
-            pass  # a deletion of a document never indexed is a 404, and that is fine
+            (result,) = item.values()
+            if not ok and result.get("status") not in HARMLESS:
+                failed.append(item)
+        if failed:
+            raise BulkIndexError(f"{len(failed)} document(s) refused by Elasticsearch.", failed)
 
     def apply_outbox(self, batch: int = 500) -> int:
-        """Apply the queued updates; each row is deleted only once its update is in the index."""
-        self.ensure()
+        """Apply the queued updates; each row is deleted only once its update is in the index.
+
+        A worker killed mid-batch holds its rows in a transaction that dies with it: they are
+        applied again by the next drain, and the versioned writes make that harmless.
+        """
         applied = 0
         while True:
             with transaction.atomic():
@@ -132,8 +172,10 @@ class LotIndex:
                     IndexOutbox.objects.select_for_update(skip_locked=True).order_by("pk")[:batch]
                 )
                 if not rows:
-                    return applied
-                self.index_lots(row.lot_id for row in rows)
+                    return applied  # an empty outbox costs the engine nothing
+                if not applied and not self.writer.indices.exists_alias(name=self.alias):
+                    self.ensure()
+                self.index_lots((row.lot_id for row in rows), client=self.writer)
                 IndexOutbox.objects.filter(pk__in=[row.pk for row in rows]).delete()
                 applied += len(rows)
 

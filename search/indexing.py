@@ -1,12 +1,34 @@
-"""Keep the search in step with the lots: terms at once, Elasticsearch through an outbox."""
+"""Keep the search in step with the lots: terms at once, Elasticsearch through an outbox.
 
+The outbox row is written in the change's own transaction; after commit a task drains the
+outbox (the worker in production, the request itself with the immediate backend). While
+the circuit breaker is open nothing is asked of the engine: the rows wait, and the drain
+comes back by itself — a retry scheduled for the end of the cooling period, the probe that
+finds the engine back, and `manage.py search_apply_outbox --every 60` in the scheduler.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Count, Min
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from elasticsearch.helpers import BulkIndexError
 
 from annonces.models import Lot, Organisation
 
+from . import breaker
 from .models import IndexOutbox, LotTerms
 from .text import fold, terms
+
+logger = logging.getLogger(__name__)
+
+RETRY_SCHEDULED = "search-outbox:retry-scheduled"
+MAX_RETRY_DELAY = 60  # seconds: changes made during an outage are searchable a minute after
 
 
 def terms_for(lot: Lot) -> LotTerms:
@@ -42,9 +64,79 @@ def queue_for_index(lot_ids) -> None:
 
 
 def _apply_outbox_later() -> None:
+    if not settings.ELASTICSEARCH_URL:
+        return  # no index to keep (the rows wait for the day one is configured and rebuilt)
+    # With the breaker open the engine is known to be away: asking would cost a timeout
+    # (inline, with the immediate backend); the retry already scheduled will drain.
+    if breaker.is_open():
+        return
     from .tasks import apply_outbox
 
     apply_outbox.enqueue()
+
+
+def drain_outbox(attempt: int = 0) -> int:
+    """Apply every queued update unless the breaker is open; when the engine is away, leave
+    the rows and schedule one retry with a growing delay. Returns the rows applied."""
+    from .service import DOWN_ERRORS, elasticsearch_backend
+
+    backend = elasticsearch_backend()
+    if backend is None:
+        return 0
+    permission = breaker.allow_request()
+    if not permission:
+        _retry_later(attempt)
+        return 0
+    try:
+        applied = backend.apply_outbox()
+    except DOWN_ERRORS:
+        breaker.record_failure()
+        _retry_later(attempt)
+        return 0
+    except (*backend.unavailable_errors, BulkIndexError):
+        # The node answered but refused: the rows stay for the next drain.
+        logger.exception("Elasticsearch refused outbox updates; they stay queued.")
+        breaker.record_success(permission)
+        _retry_later(attempt)
+        return 0
+    breaker.record_success(permission)
+    return applied
+
+
+def _retry_later(attempt: int) -> None:
+    from .tasks import apply_outbox
+
+    if not apply_outbox.get_backend().supports_defer:
+        return  # the immediate backend: the periodic drain and the next probe will do
+    delay = min(settings.SEARCH_BREAKER_COOLING * 2**attempt, MAX_RETRY_DELAY)
+    # One retry waiting at a time, whichever process failed: not one per failed save.
+    # The mark lapses a second early, so that the retry itself may schedule the next one.
+    mark_for = max(delay - 1, 1)
+    if caches[settings.SEARCH_BREAKER_CACHE].add(RETRY_SCHEDULED, True, timeout=mark_for):
+        run_after = timezone.now() + timedelta(seconds=delay)
+        apply_outbox.using(run_after=run_after).enqueue(attempt=attempt + 1)
+
+
+def _drain_when_back() -> None:
+    from .tasks import apply_outbox
+
+    caches[settings.SEARCH_BREAKER_CACHE].delete(RETRY_SCHEDULED)
+    if IndexOutbox.objects.exists():
+        apply_outbox.enqueue()
+
+
+@dataclass(frozen=True)
+class OutboxLag:
+    pending: int  # updates waiting
+    oldest_seconds: float  # age of the oldest, 0 when none waits
+
+
+def outbox_lag() -> OutboxLag:
+    """How far the index lags behind the database: queued updates and the oldest one's age."""
+    figures = IndexOutbox.objects.aggregate(pending=Count("pk"), oldest=Min("created_at"))
+    oldest = figures["oldest"]
+    age = (timezone.now() - oldest).total_seconds() if oldest else 0.0
+    return OutboxLag(pending=figures["pending"], oldest_seconds=max(age, 0.0))
 
 
 def _lot_saved(sender, instance: Lot, raw=False, **kwargs) -> None:
@@ -65,6 +157,7 @@ def _organisation_saved(sender, instance: Organisation, raw=False, **kwargs) -> 
 
 
 def connect_signals() -> None:
+    breaker.on_close(_drain_when_back)
     post_save.connect(_lot_saved, sender=Lot, dispatch_uid="search_lot_saved")
     post_delete.connect(_lot_deleted, sender=Lot, dispatch_uid="search_lot_deleted")
     post_save.connect(

@@ -4,11 +4,17 @@ import logging
 from dataclasses import replace
 
 from django.conf import settings
+from elastic_transport import ConnectionError, ConnectionTimeout
 
+from . import breaker
 from .backends.database import DatabaseBackend
 from .query import LotQuery, LotResults
 
 logger = logging.getLogger(__name__)
+
+# What says the engine is not there at all (as opposed to refusing a query): these open
+# the circuit breaker.
+DOWN_ERRORS = (ConnectionError, ConnectionTimeout)
 
 
 def elasticsearch_backend():
@@ -20,25 +26,38 @@ def elasticsearch_backend():
     return ElasticsearchBackend.shared()
 
 
+def ask_elasticsearch(call, fallback):
+    """`call(backend)` on Elasticsearch unless the breaker is open; else, or when it fails,
+    `fallback()`. A timeout or a refused connection opens the breaker for every process."""
+    backend = elasticsearch_backend()
+    if backend is None:
+        return fallback()
+    permission = breaker.allow_request()
+    if not permission:
+        return fallback()
+    try:
+        answer = call(backend)
+    except DOWN_ERRORS:
+        breaker.record_failure()
+        return fallback()
+    except backend.unavailable_errors:
+        # The engine is there but refused this query (a missing index, a bad request).
+        logger.warning("Elasticsearch refused a search; the database answers it.", exc_info=True)
+        breaker.record_success(permission)  # it did answer
+        return fallback()
+    breaker.record_success(permission)
+    return answer
+
+
 def search_lots(query: LotQuery) -> LotResults:
     """Answer from Elasticsearch; when it does not answer, from the database, same contract."""
-    backend = elasticsearch_backend()
-    if backend is not None:
-        try:
-            return backend.search(query)
-        except backend.unavailable_errors:
-            logger.warning("Elasticsearch did not answer; the database answers this search.")
-    return DatabaseBackend().search(query)
+    return ask_elasticsearch(lambda es: es.search(query), lambda: DatabaseBackend().search(query))
 
 
 def suggest_titles(prefix: str) -> list[str]:
-    backend = elasticsearch_backend()
-    if backend is not None:
-        try:
-            return backend.suggest(prefix)
-        except backend.unavailable_errors:
-            logger.warning("Elasticsearch did not answer; the database suggests titles.")
-    return DatabaseBackend().suggest(prefix)
+    return ask_elasticsearch(
+        lambda es: es.suggest(prefix), lambda: DatabaseBackend().suggest(prefix)
+    )
 
 
 def lots_for(results: LotResults) -> list:

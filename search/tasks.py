@@ -4,9 +4,8 @@ from django_tasks import task
 
 
 @task()
-def apply_outbox() -> int:
+def apply_outbox(attempt: int = 0) -> int:
     """Refresh the Elasticsearch documents of the lots waiting in the outbox."""
-    from .service import elasticsearch_backend
+    from .indexing import drain_outbox
 
-    backend = elasticsearch_backend()
-    return backend.apply_outbox() if backend else 0
+    return drain_outbox(attempt)

@@ -25,6 +25,8 @@ def test_the_default_settings_pass_the_project_checks():
         ("ELASTICSEARCH_URL", "http://elasticsearch", "search.E001"),
         ("ELASTICSEARCH_URL", "http://elasticsearch:port", "search.E001"),
         ("ELASTICSEARCH_TIMEOUT", -1, "search.E002"),
+        ("ELASTICSEARCH_WRITE_TIMEOUT", 0, "search.E003"),
+        ("SEARCH_BREAKER_COOLING", 0, "search.E004"),
     ],
 )
 def test_a_misconfiguration_is_reported_with_its_id(setting, value, check_id):

@@ -1,11 +1,12 @@
 """Settings shared by every environment; values come from the environment."""
 
+import sys
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -99,6 +100,26 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def _runs_a_command() -> bool:
+    """manage.py doing batch work (db_worker, migrate, rebuilds), not serving pages."""
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    return Path(sys.argv[0]).name == "manage.py" and command != "runserver"
+
+
+# PostgreSQL cancels a statement running longer than this, so a request gunicorn gave up
+# on (its worker killed at its timeout) never leaves its query running: the web gets a few
+# seconds, the worker and the commands much longer. 0 means no limit.
+DB_STATEMENT_TIMEOUT_MS = (
+    env_int("DB_COMMAND_STATEMENT_TIMEOUT_MS", 30 * 60 * 1000)
+    if _runs_a_command()
+    else env_int("DB_STATEMENT_TIMEOUT_MS", 5000)
+)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
+    )
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -180,6 +201,13 @@ ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "reemploi-lots")  # the ali
 ELASTICSEARCH_REPLICAS = int(env_str("ELASTICSEARCH_REPLICAS", "0"))
 # Seconds a search waits before the database answers instead.
 ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "2"))
+# After a timeout or a refused connection, searches go to the database and index writes
+# wait in the outbox for this many seconds, in every process; then one probe decides
+# (search/breaker.py). The state is kept in the cache shared by all processes.
+# Seconds an index write from the outbox may wait; the rows stay queued if it fails.
+ELASTICSEARCH_WRITE_TIMEOUT = float(env_str("ELASTICSEARCH_WRITE_TIMEOUT", "5"))
+SEARCH_BREAKER_COOLING = float(env_str("SEARCH_BREAKER_COOLING", "30"))
+SEARCH_BREAKER_CACHE = "shared"
 
 # Wagtail's page search (news, events, ESS pages): the database by default, Elasticsearch 8
 # when the site has one. Wagtail 8 takes its backends from the modelsearch package.
@@ -218,6 +246,13 @@ GEOCODER_USER_AGENT = env_str("GEOCODER_USER_AGENT", "reemploi-gosb")
 GEOCODER_CACHE_ALIAS = "geocoding"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # What every process must see alike (the search's circuit breaker): a database table,
+    # made by `manage.py createcachetable`, so gunicorn workers, the task worker and
+    # several machines share it with no other service.
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "reemploi_shared_cache",
+    },
     "geocoding": (
         {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "geocoding_cache"}
         if env_str("GEOCODER_CACHE", "memory") == "database"

@@ -1,22 +1,29 @@
 """The lot search answered by the database: SQLite or PostgreSQL, no other service.
 
-SQL narrows the lots (filters, the centre's bounding box, every query stem present);
-Python then computes exact geodesic distances, relevance, facets and the page.
+SQL does the work over every match, in one statement that reads the lots once: filters,
+the stemmed terms and their score, the circle (a distance the database computes,
+search/backends/distance_sql.py), the facet counts (one GROUP BY) and the rows of the
+page. Python computes exact geodesic distances only for the few lots too close to the
+radius for the approximation, and for the page shown.
 """
 
-from collections import Counter
-
-from django.db.models import Q
+from django.db.models import Case, FloatField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Length, Replace
 
 from annonces.choices import Audience, PriceKind
 from annonces.models import Category, Lot
-from reemploi.geo import bounding_box, geodesic_km
+from reemploi.geo import bounding_box
 
 from ..models import LotTerms
-from ..query import Hit, LotQuery, LotResults, Sort
+from ..query import LotQuery, LotResults
 from ..text import fold, query_terms
+from . import distance_sql
+from .one_pass import FACET_FIELDS, OnePass
 
 TITLE_WEIGHT = 3.0
+# Lots near the edge that may fall before the page's rows: more, and the page is asked again.
+EDGE_ALLOWANCE = 50
+COLUMNS = ["pk", "latitude", "longitude", *FACET_FIELDS.values(), "published_at"]
 
 
 def category_ancestors() -> dict[int, list[int]]:
@@ -32,6 +39,23 @@ def category_ancestors() -> dict[int, list[int]]:
     return chains
 
 
+def score(stems: list[str]) -> Subquery:
+    """The text relevance of a lot, in SQL: a title stem weighs 3, each stem occurrence 1."""
+    total = Value(0.0)
+    for stem in stems:
+        needle = f" {stem} "
+        in_title = Case(
+            When(title_terms__contains=needle, then=Value(TITLE_WEIGHT)), default=Value(0.0)
+        )
+        # Occurrences, as str.count counts them: what REPLACE removes, over the needle's length.
+        occurrences = (Length("terms") - Length(Replace("terms", Value(needle), Value("")))) / len(
+            needle
+        )
+        total = total + in_title + occurrences
+    terms = LotTerms.objects.filter(lot_id=OuterRef("pk")).annotate(score=total)
+    return Subquery(terms.values("score")[:1], output_field=FloatField())
+
+
 class DatabaseBackend:
     name = "database"
 
@@ -39,12 +63,29 @@ class DatabaseBackend:
         stems = query_terms(query.text)
         if query.text.strip() and not stems:
             return LotResults(hits=[], total=0, query=query, backend=self.name)
-        rows = self._candidates(query, stems)
-        hits = self._hits(rows, query, stems)
-        facets = self._facets(rows, {hit.lot_id for hit in hits})
-        self._sort(hits, rows, query.effective_sort)
-        page = hits[query.offset : query.offset + query.per_page]
-        return LotResults(hits=page, total=len(hits), query=query, facets=facets, backend=self.name)
+        lots, columns = self._filtered(query, stems), list(COLUMNS)
+        if query.centre:
+            lots = lots.annotate(d2=distance_sql.squared_km(query.centre))
+            columns.append("d2")
+            if query.radius_km:
+                lots = lots.filter(d2__lte=distance_sql.maybe_within(query.radius_km))
+        if stems:
+            lots = lots.annotate(score=score(stems))
+            columns.append("score")
+        matches = OnePass(lots.order_by().values(*columns), columns, query, category_ancestors())
+        allowance = EDGE_ALLOWANCE
+        while True:
+            hits = matches.page(allowance)
+            if hits is not None:
+                break
+            allowance *= 4  # more lots near the edge than allowed for: ask for a wider window
+        return LotResults(
+            hits=hits,
+            total=matches.total,
+            query=query,
+            facets=matches.facets,
+            backend=self.name,
+        )
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         """Titles of visible lots that start with what was typed, accents and case aside."""
@@ -55,7 +96,8 @@ class DatabaseBackend:
         titles = Lot.objects.visible().filter(pk__in=starting).order_by("title")
         return list(dict.fromkeys(titles.values_list("title", flat=True)[: limit * 4]))[:limit]
 
-    def _candidates(self, query: LotQuery, stems: list[str]) -> dict[int, dict]:
+    @staticmethod
+    def _filtered(query: LotQuery, stems: list[str]):
         lots = Lot.objects.visible()
         if not query.include_professional:
             lots = lots.exclude(audience=Audience.PROFESSIONALS)
@@ -68,6 +110,7 @@ class DatabaseBackend:
         if query.organisation_id:
             lots = lots.filter(organisation_id=query.organisation_id)
         if query.centre and query.radius_km:
+            # The box lets the database skip most rows before it computes any distance.
             min_lat, min_lon, max_lat, max_lon = bounding_box(query.centre, query.radius_km)
             lots = lots.filter(
                 latitude__gte=min_lat,
@@ -75,71 +118,9 @@ class DatabaseBackend:
                 longitude__gte=min_lon,
                 longitude__lte=max_lon,
             )
-        fields = [
-            "pk",
-            "latitude",
-            "longitude",
-            "category_id",
-            "condition",
-            "price_kind",
-            "organisation_id",
-            "published_at",
-        ]
         if stems:
             condition = Q()
             for stem in stems:
                 condition &= Q(terms__contains=f" {stem} ")
-            matching = LotTerms.objects.filter(condition).values("lot_id")
-            lots = lots.filter(pk__in=matching)
-        rows = {row["pk"]: row for row in lots.values(*fields)}
-        if stems and rows:
-            for lot_id, title_terms, all_terms in LotTerms.objects.filter(
-                lot_id__in=list(rows)
-            ).values_list("lot_id", "title_terms", "terms"):
-                rows[lot_id]["score"] = sum(
-                    TITLE_WEIGHT * (f" {s} " in title_terms) + all_terms.count(f" {s} ")
-                    for s in stems
-                )
-        return rows
-
-    def _hits(self, rows: dict[int, dict], query: LotQuery, stems: list[str]) -> list[Hit]:
-        hits = []
-        for pk, row in rows.items():
-            distance = None
-            if query.centre and row["latitude"] is not None:
-                distance = geodesic_km(
-                    query.centre.lat, query.centre.lon, row["latitude"], row["longitude"]
-                )
-                if query.radius_km and distance > query.radius_km:
-                    continue
-            elif query.centre and query.radius_km:
-                continue  # a lot with no place cannot be said to be near
-            hits.append(Hit(lot_id=pk, distance_km=distance, score=row.get("score", 0.0)))
-        return hits
-
-    def _facets(self, rows: dict[int, dict], kept: set[int]) -> dict[str, dict[str, int]]:
-        ancestors = category_ancestors()
-        counts = {
-            name: Counter() for name in ("category", "condition", "price_kind", "organisation")
-        }
-        for pk in kept:
-            row = rows[pk]
-            for category_id in ancestors.get(row["category_id"], [row["category_id"]]):
-                counts["category"][str(category_id)] += 1
-            counts["condition"][row["condition"]] += 1
-            counts["price_kind"][row["price_kind"]] += 1
-            counts["organisation"][str(row["organisation_id"])] += 1
-        return {name: dict(counter) for name, counter in counts.items()}
-
-    def _sort(self, hits: list[Hit], rows: dict[int, dict], sort: Sort) -> None:
-        def newest(hit):
-            return rows[hit.lot_id]["published_at"].timestamp()
-
-        if sort == Sort.DISTANCE:
-            hits.sort(
-                key=lambda h: (h.distance_km is None, h.distance_km or 0, -newest(h), -h.lot_id)
-            )
-        elif sort == Sort.RELEVANCE:
-            hits.sort(key=lambda h: (-h.score, h.distance_km or 0, -newest(h), -h.lot_id))
-        else:
-            hits.sort(key=lambda h: (-newest(h), -h.lot_id))
+            lots = lots.filter(pk__in=LotTerms.objects.filter(condition).values("lot_id"))
+        return lots

@@ -12,7 +12,7 @@ from django.test import Client
 from annonces.models import Lot
 from reemploi.geo import COMMUNES
 from search.backends.database import DatabaseBackend
-from search.query import LotQuery
+from search.query import LotQuery, Sort
 from search.service import elasticsearch_backend
 
 WORDS = [
@@ -55,8 +55,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--backends", default="database,elasticsearch", help="Comma-separated, to time."
         )
+        parser.add_argument(
+            "--keep-index",
+            action="store_true",
+            help="Time the lots and index as they are, without rebuilding terms and index.",
+        )
 
-    def handle(self, *args, lots, queries, seed, backends, **options):
+    def handle(self, *args, lots, queries, seed, backends, keep_index=False, **options):
         missing = lots - Lot.objects.count()
         if missing > 0:
             started = time.perf_counter()
@@ -64,23 +69,33 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Loaded {missing} synthetic lots in {time.perf_counter() - started:.1f} s"
             )
-        call_command("search_rebuild", terms=True, stdout=self.stdout)
-        rng = random.Random(seed)
-        cases = [self._case(rng) for _ in range(queries)]
+        if not keep_index:
+            call_command("search_rebuild", terms=True, stdout=self.stdout)
         self.stdout.write(
             f"{connection.vendor}, {Lot.objects.visible().count()} visible lots, "
-            f"{queries} queries (text + commune + 10 km + facets)"
+            f"{queries} queries per workload"
         )
         available = [DatabaseBackend(), elasticsearch_backend()]
-        for backend in [b for b in available if b is not None and b.name in backends]:
-            self._measure(f"{backend.name} query API", lambda q, b=backend: b.search(q), cases)
-        self._measure_endpoint(cases)
+        for workload, case in [("text + place", self._text_case), ("around", self._around_case)]:
+            rng = random.Random(seed)
+            cases = [case(rng) for _ in range(queries)]
+            self.stdout.write(f" {workload} (commune, 10 km, facets)")
+            for backend in [b for b in available if b is not None and b.name in backends]:
+                self._measure(f"{backend.name} query API", lambda q, b=backend: b.search(q), cases)
+            self._measure_endpoint(cases)
 
     @staticmethod
-    def _case(rng: random.Random) -> tuple[LotQuery, dict]:
+    def _text_case(rng: random.Random) -> tuple[LotQuery, dict]:
         word, commune = rng.choice(WORDS), rng.choice(COMMUNES)
         query = LotQuery(text=word, centre=commune.centre, radius_km=10)
         return query, {"q": word, "lieu": commune.name, "rayon": 10}
+
+    @staticmethod
+    def _around_case(rng: random.Random) -> tuple[LotQuery, dict]:
+        """What is around me: no text, nearest first, with the facets."""
+        commune = rng.choice(COMMUNES)
+        query = LotQuery(centre=commune.centre, radius_km=10, sort=Sort.DISTANCE)
+        return query, {"lieu": commune.name, "rayon": 10, "tri": "distance"}
 
     def _measure(self, label: str, run, cases) -> None:
         for query, _ in cases[:WARM_UP]:  # a running server is warm: JIT, caches, connections

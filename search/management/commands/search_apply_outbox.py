@@ -1,11 +1,37 @@
+import time
+
 from django.core.management.base import BaseCommand
+
+from search.indexing import drain_outbox, outbox_lag
 
 from ._backend import required_backend
 
 
 class Command(BaseCommand):
-    help = "Apply the index updates still waiting in the outbox (after Elasticsearch was down)."
+    help = (
+        "Apply the index updates still waiting in the outbox (after Elasticsearch was down); "
+        "with --every, keep draining, as the scheduler does."
+    )
 
-    def handle(self, *args, **options):
-        applied = required_backend().apply_outbox()
-        self.stdout.write(f"{applied} queued updates applied.")
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--every",
+            type=float,
+            metavar="SECONDS",
+            help="Drain again every SECONDS, skipping while the circuit breaker is open.",
+        )
+
+    def handle(self, *args, every=None, **options):
+        if every is None:
+            applied = required_backend().apply_outbox()
+            self.stdout.write(f"{applied} queued updates applied.")
+            return
+        required_backend()
+        while True:
+            applied = drain_outbox()
+            lag = outbox_lag()
+            if applied or lag.pending:
+                self.stdout.write(
+                    f"{applied} applied, {lag.pending} waiting (oldest {lag.oldest_seconds:.0f} s)."
+                )
+            time.sleep(every)

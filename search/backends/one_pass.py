@@ -1,0 +1,146 @@
+"""One statement over a search's matches: facet groups, the lots near the edge, the page.
+
+The matches are computed once (a materialised CTE) and read three times: grouped by the
+facet fields (the total and every count), the few rows too close to the radius for the
+database's approximate distance (decided here by the exact geodesic), and a window of
+rows around the page in the database's order. Python merges the kept edge rows into the
+window, re-sorts it by the exact distance and cuts the page.
+"""
+
+from collections import Counter
+
+from django.db import connection
+
+from reemploi.geo import geodesic_km
+
+from ..query import Hit, LotQuery, Sort
+from . import distance_sql
+
+FACET_FIELDS = {
+    "category": "category_id",
+    "condition": "condition",
+    "price_kind": "price_kind",
+    "organisation": "organisation_id",
+}
+# Rows fetched beyond the page on each side, so that re-sorting them by their exact
+# distance cannot pull in a row SQL placed outside (their approximations differ by 1e-4).
+WINDOW_MARGIN = 10
+
+
+class OnePass:
+    def __init__(self, matches, columns: list[str], query: LotQuery, ancestors: dict):
+        self.matches, self.columns, self.query = matches, columns, query
+        self.ancestors = ancestors
+        self.sort = query.effective_sort
+        self.circle = bool(query.centre and query.radius_km)
+        self.exact = query.centre is not None and self.sort != Sort.DATE
+        self.total = 0
+        self.facets: dict[str, dict[str, int]] = {}
+
+    def page(self, allowance: int) -> list[Hit] | None:
+        """The page's hits; None when more edge rows than `allowance` may precede it."""
+        query = self.query
+        margin = WINDOW_MARGIN if (self.circle or self.exact) else 0
+        start = max(0, query.offset - (allowance if self.circle else 0) - margin)
+        stop = query.offset + query.per_page + margin
+        groups, edge, window = self._run(start, stop)
+        kept = [row for row in edge if self._km(row) <= query.radius_km]
+        self._count(groups, kept)
+        if start > 0 and (len(kept) > allowance or (kept and not window)):
+            return None
+        rows = self._ordered(window + kept, distance="d2")
+        base = 0
+        if start > 0 and window:
+            first = next(i for i, row in enumerate(rows) if row is window[0])
+            base, rows = start + first, rows[first:]
+        if len(window) == stop - start and window:
+            # More rows follow the window: an edge row after its last is not placed yet.
+            last = next(i for i, row in enumerate(rows) if row is window[-1])
+            rows = rows[: last + 1]
+        for row in rows:
+            row["km"] = self._km(row)
+        if self.exact:
+            rows = self._ordered(rows, distance="km")
+        page = rows[query.offset - base : query.offset - base + query.per_page]
+        return [
+            Hit(lot_id=row["pk"], distance_km=row["km"], score=row.get("score") or 0.0)
+            for row in page
+        ]
+
+    def _run(self, start: int, stop: int) -> tuple[list[dict], list[dict], list[dict]]:
+        inner, params = self.matches.query.sql_with_params()
+        params = list(params)
+        q = {name: connection.ops.quote_name(name) for name in self.columns}
+        facets = ", ".join(q[name] for name in FACET_FIELDS.values())
+        grouped = ", ".join(
+            q[name] if name in FACET_FIELDS.values() else "NULL" for name in self.columns
+        )
+        every = ", ".join(q[name] for name in self.columns)
+        surely, surely_params = "1 = 1", []
+        if self.circle:
+            surely, surely_params = (
+                f"{q['d2']} <= %s",
+                [distance_sql.surely_within(self.query.radius_km)],
+            )
+        sql = (
+            f"WITH m AS MATERIALIZED ({inner}) "
+            f"SELECT 'g', COUNT(*), {grouped} FROM m WHERE {surely} GROUP BY {facets} "
+        )
+        params += surely_params
+        if self.circle:
+            sql += f"UNION ALL SELECT 'e', 1, {every} FROM m WHERE {q['d2']} > %s "
+            params += surely_params
+        sql += (
+            f"UNION ALL SELECT * FROM (SELECT 'p', 1, {every} FROM m WHERE {surely} "
+            f"ORDER BY {self._order_sql(q)} LIMIT %s OFFSET %s) AS w"
+        )
+        params += [*surely_params, stop - start, start]
+        parts: dict[str, list[dict]] = {"g": [], "e": [], "p": []}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for part, n, *values in cursor.fetchall():
+                parts[part].append({"n": n, **dict(zip(self.columns, values, strict=True))})
+        return parts["g"], parts["e"], parts["p"]
+
+    def _order_sql(self, q: dict[str, str]) -> str:
+        newest = f"{q['published_at']} DESC, {q['pk']} DESC"
+        if self.sort == Sort.DISTANCE:
+            return f"{q['d2']} ASC NULLS LAST, {newest}"
+        if self.sort == Sort.RELEVANCE:
+            keys = [f"{q['score']} DESC"] if "score" in q else []
+            if "d2" in q:
+                keys.append(f"COALESCE({q['d2']}, 0) ASC")
+            return ", ".join([*keys, newest])
+        return newest
+
+    def _ordered(self, rows: list[dict], distance: str) -> list[dict]:
+        """The rows in the order of the SQL above, by `distance` (the database's or the exact).
+        Stable sorts, least significant key first: dates may be strings (SQLite)."""
+        rows = sorted(rows, key=lambda row: row["pk"], reverse=True)
+        rows.sort(key=lambda row: row["published_at"], reverse=True)
+        if self.sort == Sort.DISTANCE:
+            rows.sort(key=lambda row: (row[distance] is None, row[distance] or 0.0))
+        elif self.sort == Sort.RELEVANCE:
+            if "d2" in self.columns:
+                rows.sort(key=lambda row: row[distance] or 0.0)
+            if "score" in self.columns:
+                rows.sort(key=lambda row: row["score"] or 0.0, reverse=True)
+        return rows
+
+    def _km(self, row: dict) -> float | None:
+        centre = self.query.centre
+        if centre is None or row["latitude"] is None or row["longitude"] is None:
+            return None
+        return geodesic_km(centre.lat, centre.lon, row["latitude"], row["longitude"])
+
+    def _count(self, groups: list[dict], kept: list[dict]) -> None:
+        counts = {name: Counter() for name in FACET_FIELDS}
+        for group in [*groups, *kept]:
+            n, category_id = group["n"], group["category_id"]
+            for ancestor in self.ancestors.get(category_id, [category_id]):
+                counts["category"][str(ancestor)] += n
+            counts["condition"][group["condition"]] += n
+            counts["price_kind"][group["price_kind"]] += n
+            counts["organisation"][str(group["organisation_id"])] += n
+        self.total = sum(group["n"] for group in groups) + len(kept)
+        self.facets = {name: dict(counter) for name, counter in counts.items()}
