@@ -37,8 +37,10 @@ def command_of(service: dict) -> str:
 
 def test_the_stack_has_a_proxy_the_site_its_worker_a_database_and_elasticsearch(stack):
     assert set(stack["services"]) == {
-        *("proxy", "web", "worker", "scheduler", "db", "elasticsearch"),
+        *("proxy", "web", "worker", "scheduler", "outbox", "db", "elasticsearch"),
     }
+    # What waited in the outbox while Elasticsearch was away is sent every minute.
+    assert stack["services"]["outbox"]["command"][-3:] == ["search_apply_outbox", "--every", "60"]
     assert stack["services"]["proxy"]["image"].startswith("nginx:")
     assert stack["services"]["db"]["image"] == "postgres:15"
     # Production runs the Elasticsearch version the tests run against.
