@@ -7,3 +7,7 @@ class ReemploiConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401 (registers itself)
+        from .converters import register
+
+        # Before any URLconf is read: annonces and cms route ids through <id:…>.
+        register()

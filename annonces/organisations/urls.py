@@ -26,6 +26,6 @@ urlpatterns = [
         views.organisation_members,
         name="organisation_members",
     ),
-    path("adhesions/<int:pk>/", views.membership_change, name="membership_change"),
+    path("adhesions/<id:pk>/", views.membership_change, name="membership_change"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]
