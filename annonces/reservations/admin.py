@@ -11,6 +11,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from reemploi.spreadsheets import SafeSpreadsheetExportMixin
+
 from ..choices import ReservationStatus
 from ..models import Organisation, Reservation
 
@@ -18,8 +20,8 @@ from ..models import Organisation, Reservation
 class ReadOnlyPolicy(ModelPermissionPolicy):
     """Viewing only, even for superusers.
 
-    A reservation changes through annonces.reservations.services alone, which keeps the lot's counters,
-    the history and the e-mails in step; an edit form here would bypass all three.
+    A reservation changes through annonces.reservations.services alone, which keeps the lot's
+    counters, the history and the e-mails in step; an edit form here would bypass all three.
     """
 
     def user_has_permission(self, user, action):
@@ -42,7 +44,7 @@ class ReservationFilterSet(WagtailFilterSet):
         fields = ["status", "lender"]
 
 
-class ReservationIndexView(IndexView):
+class ReservationIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("lot__organisation", "requester")
 
