@@ -13,6 +13,16 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_throttles():
+    """Throttle counts live in the default cache: each test starts with none spent."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _own_search_index(settings):
     """Each test searches its own Elasticsearch alias, so no document outlives its test."""
     settings.ELASTICSEARCH_INDEX = f"test-{uuid.uuid4().hex[:12]}"

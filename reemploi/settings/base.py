@@ -118,6 +118,10 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # allauth's defaults (login, signup, password reset, failed logins per account…), kept on:
 # only spelled out here so nobody switches them off with RATE_LIMITS = False.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# Reverse proxies in front of gunicorn (nginx: 1): throttles count the address the first of
+# them saw, the count-th entry of X-Forwarded-For from the right (reemploi.client_ip).
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT  # allauth reads it too; our adapter decides
 # Second factor: TOTP and recovery codes for everyone, required for network administrators
 # (annonces.accounts.middleware.AdminMFAMiddleware). Passkeys later: they need HTTPS everywhere.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -207,8 +211,17 @@ GEOCODER_USER_AGENT = env_str("GEOCODER_USER_AGENT", "reemploi-gosb")
 # table in production (GEOCODER_CACHE=database, after `manage.py createcachetable`), so
 # they survive restarts and are shared by the web and worker processes.
 GEOCODER_CACHE_ALIAS = "geocoding"
+# The default cache holds the throttles (allauth's logins, django-ratelimit's): every worker
+# must count in the same place, or the limit multiplies by the number of processes. CACHE=
+# database (production's default, reemploi.settings.production) uses the table made by
+# `manage.py createcachetable`; memory suits one process (`make run`, the tests).
+CACHE = env_str("CACHE", "memory")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": (
+        {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "reemploi_cache"}
+        if CACHE == "database"
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
     "geocoding": (
         {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "geocoding_cache"}
         if env_str("GEOCODER_CACHE", "memory") == "database"

@@ -18,6 +18,18 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# nginx in front of gunicorn: the client is the last address of X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "1"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# Throttles are shared by every gunicorn worker and machine: the database cache by default.
+CACHE = env_str("CACHE", "database")
+if CACHE == "database":
+    CACHES["default"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "reemploi_cache",
+    }
+
 # Addresses are placed by the national address API unless GEOCODER says otherwise.
 GEOCODER = env_str("GEOCODER", "ban")
 
