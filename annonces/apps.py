@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AnnoncesConfig(AppConfig):
     name = "annonces"
     verbose_name = _("Annonces de réemploi")
+
+    def ready(self) -> None:
+        from .lots import signals  # noqa: F401 (connects its receivers)
