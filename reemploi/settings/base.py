@@ -50,11 +50,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "reemploi.throttling.RequestBodyLimitMiddleware",  # before anything reads the body
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "reemploi.throttling.ThrottleMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "annonces.accounts.middleware.AdminMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -118,6 +120,18 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # allauth's defaults (login, signup, password reset, failed logins per account…), kept on:
 # only spelled out here so nobody switches them off with RATE_LIMITS = False.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# What costs an e-mail or a call to the address API, per user (per address if anonymous);
+# past it a French 429 page (reemploi.throttling). Counted in the default cache.
+THROTTLE_RATES = {
+    "reservation": env_str("THROTTLE_RESERVATION", "20/h"),
+    "reservation_cancel": env_str("THROTTLE_RESERVATION_CANCEL", "20/h"),
+    "organisation": env_str("THROTTLE_ORGANISATION", "5/h"),
+    "invitation": env_str("THROTTLE_INVITATION", "30/h"),
+    "geocoding": env_str("THROTTLE_GEOCODING", "120/m"),
+    "questionnaire": env_str("THROTTLE_QUESTIONNAIRE", "10/h"),
+}
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "reemploi.client_ip.client_ip"
 # Reverse proxies in front of gunicorn (nginx: 1): throttles count the address the first of
 # them saw, the count-th entry of X-Forwarded-For from the right (reemploi.client_ip).
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
@@ -138,6 +152,9 @@ LOT_LIFETIME_DAYS = 60
 LOT_EXPIRY_REMINDER_DAYS = 7
 LOT_MAX_PHOTOS = 8
 LOT_PHOTO_MAX_BYTES = 10 * 1024 * 1024
+# The largest request the site takes: a lot's 8 photos and its fields. Larger is a 413 before
+# the body is read (reemploi.throttling.RequestBodyLimitMiddleware; nginx has the same cap).
+REQUEST_BODY_MAX_BYTES = LOT_MAX_PHOTOS * LOT_PHOTO_MAX_BYTES + 1024 * 1024
 # A request left unanswered expires after this many days (or at its pickup slot, if sooner).
 RESERVATION_ANSWER_DAYS = 5
 # Both parties are reminded this many hours before an accepted pickup.
