@@ -1,8 +1,10 @@
 """Settings shared by every environment; values come from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_list, env_str
@@ -46,11 +48,14 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "reemploi.throttling.RequestBodyLimitMiddleware",  # before anything reads the body
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -78,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "annonces.notifications.context_processors.unread_notifications",
+                "csp.context_processors.nonce",  # CSP_NONCE, for a template that needs one
             ],
         },
     },
@@ -244,6 +250,37 @@ CACHES = {
         if env_str("GEOCODER_CACHE", "memory") == "database"
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "geocoding"}
     ),
+}
+
+# Headers every page carries (tests/security/test_headers.py, tests/browser/test_csp.py).
+# Scripts and styles come from our static files (Leaflet and htmx are vendored); an inline
+# one needs the request's nonce ({{ CSP_NONCE }} or request.csp_nonce). Map tiles are the
+# only third-party content. The Wagtail admin (/gestion/) writes inline scripts and styles
+# of its own and keeps Django's other protections (it is behind a login and a second factor).
+_TILES = urlsplit(MAP_TILES_URL.replace("{s}", "*"))
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/gestion/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", f"{_TILES.scheme}://{_TILES.netloc}"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+SECURE_REFERRER_POLICY = "same-origin"  # other sites never learn which lot was looked at
+# "Autour de moi" asks for the position on our own pages only; nothing else is used.
+PERMISSIONS_POLICY = {
+    "geolocation": ["self"],
+    "camera": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
 }
 
 LOGGING = {
