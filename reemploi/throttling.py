@@ -6,9 +6,11 @@ anonymous visitor (reemploi.client_ip, so that behind nginx each visitor has the
 count); every gunicorn worker counts in the same cache (settings.CACHES["default"]).
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -38,6 +40,8 @@ THROTTLED_VIEWS = {
     "wagtail_serve": Throttle("questionnaire"),
 }
 
+logger = logging.getLogger(__name__)
+
 JSON_VIEWS = {"address_suggestions", "position_label", "api:search_lots"}
 
 
@@ -50,14 +54,20 @@ def _spent(request: HttpRequest, throttle: Throttle) -> dict | None:
         return None
     if throttle.param and not request.GET.get(throttle.param, "").strip():
         return None
-    return get_usage(
-        request,
-        group=throttle.group,
-        key="user_or_ip",
-        rate="reemploi.throttling.rate",
-        method=throttle.method,
-        increment=True,
-    )
+    try:
+        return get_usage(
+            request,
+            group=throttle.group,
+            key="user_or_ip",
+            rate="reemploi.throttling.rate",
+            method=throttle.method,
+            increment=True,
+        )
+    except DatabaseError as error:
+        # The cache table is missing (createcachetable not run) or the database is busy: a
+        # throttle that cannot count lets the request through rather than answer a 500.
+        logger.error("Throttle %s could not count: %s", throttle.group, error)
+        return None
 
 
 def too_many_requests(request: HttpRequest, exception=None, retry_after: int = 60):
