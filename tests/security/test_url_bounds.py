@@ -37,3 +37,11 @@ def test_a_photo_with_a_21_digit_id_is_not_found(client):
 
 def test_bounded_ids_still_reverse():
     assert reverse("cms:event_ical", args=[12]) == "/calendrier/evenement-12.ics"
+
+
+@pytest.mark.parametrize("suffix", ["", "bon/", "annuler/"])
+def test_a_reference_with_a_nul_byte_is_not_found(client, suffix):
+    # PostgreSQL refused the NUL in its query (a 500); SQLite found nothing.
+    client.force_login(VerifiedUserFactory())
+    assert client.get(f"/reservations/%00/{suffix}").status_code == 404
+    assert client.get(f"/reservations/{'A' * 13}/{suffix}").status_code == 404
