@@ -7,4 +7,7 @@ class AnnoncesConfig(AppConfig):
     verbose_name = _("Annonces de réemploi")
 
     def ready(self) -> None:
-        from .lots import figures  # noqa: F401  its kept count listens to the lots' changes
+        from .lots import (
+            figures,  # noqa: F401  its kept count listens to the lots' changes
+            signals,  # noqa: F401 (connects its receivers)
+        )

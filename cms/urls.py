@@ -15,5 +15,5 @@ urlpatterns = [
     path("flux/actualites.rss", NewsRssFeed(), name="news_rss"),
     path("flux/actualites.atom", NewsAtomFeed(), name="news_atom"),
     path("calendrier/agenda.ics", views.agenda_ical, name="agenda_ical"),
-    path("calendrier/evenement-<int:page_id>.ics", views.event_ical, name="event_ical"),
+    path("calendrier/evenement-<id:page_id>.ics", views.event_ical, name="event_ical"),
 ]

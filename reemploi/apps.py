@@ -7,3 +7,7 @@ class ReemploiConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, production_checks  # noqa: F401 (they register themselves)
+        from .converters import register
+
+        # Before any URLconf is read: annonces and cms route ids through <id:…>.
+        register()

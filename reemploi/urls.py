@@ -31,5 +31,8 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# allauth answers its own rate limits (logins, sign-ups, resets) with this page too.
+handler429 = "reemploi.throttling.too_many_requests"
+
 # Wagtail serves every other path from its page tree; keep it last.
 urlpatterns += [path("", include(wagtail_urls))]

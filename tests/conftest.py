@@ -14,7 +14,7 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """The database is rolled back after each test, and so must be what was kept of it."""
+    """What a test kept (figures, throttle counts) goes with its rolled-back database."""
     from django.core.cache import cache
 
     cache.clear()

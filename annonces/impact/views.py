@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from reemploi.spreadsheets import neutralise
+
 from .report import ImpactReport, collection_years
 
 
@@ -50,11 +52,6 @@ class ImpactView(WagtailAdminTemplateMixin, TemplateView):
 CSV_HEADER = ("Mois", "Structure", "Catégorie", "Enlèvements", "Poids (kg)", "CO₂e évité (kg)")
 
 
-def _spreadsheet_safe(text: str) -> str:
-    # A name typed by a member must not run as a formula when the file is opened.
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
-
-
 def _decimal_comma(value) -> str:
     return f"{value:.1f}".replace(".", ",")
 
@@ -72,8 +69,8 @@ def impact_csv(request):
         writer.writerow(
             [
                 line.month.strftime("%Y-%m"),
-                _spreadsheet_safe(line.organisation),
-                _spreadsheet_safe(line.category),
+                neutralise(line.organisation),
+                neutralise(line.category),
                 line.figures.pickups,
                 _decimal_comma(line.figures.weight_kg),
                 _decimal_comma(line.figures.co2_kg),

@@ -1,4 +1,4 @@
-"""Photos taken on a phone, made safe to publish: checked, turned upright, stripped of EXIF."""
+"""Photos taken on a phone, made safe to publish: checked, turned upright, metadata dropped."""
 
 import io
 import secrets
@@ -64,10 +64,24 @@ def clean_photo(upload) -> tuple[bytes, str]:
     if pillow_format == "JPEG" and upright.mode != "RGB":
         upright = upright.convert("RGB")
     buffer = io.BytesIO()
-    # Re-encoding without the exif argument drops EXIF, GPS position included.
     options = {"quality": 85} if pillow_format in ("JPEG", "WEBP") else {}
-    upright.save(buffer, pillow_format, icc_profile=image.info.get("icc_profile"), **options)
+    upright.save(buffer, pillow_format, **options, **_kept_metadata(image, upright))
     return buffer.getvalue(), extension
+
+
+def _kept_metadata(image: Image.Image, upright: Image.Image) -> dict:
+    """The colour profile (and a palette's transparency) only, as explicit save options.
+
+    Pillow's encoders copy what the opened file's ``info`` holds: a JPEG comment (where a
+    ``<?php … ?>`` payload hides), EXIF with its GPS position, XMP, PNG text chunks (IPTC
+    travels in one). Emptying ``info`` before saving leaves nothing for them to copy.
+    """
+    kept = {"icc_profile": image.info.get("icc_profile")}
+    if "transparency" in upright.info:
+        kept["transparency"] = upright.info["transparency"]
+    upright.info = {}
+    upright.getexif().clear()  # exif_transpose may leave the parsed EXIF on the copy
+    return {key: value for key, value in kept.items() if value is not None}
 
 
 def store_photo(content: bytes, extension: str, *, title: str, user=None):

@@ -15,7 +15,7 @@ urlpatterns = [
     path("annonces/<slug:slug>/retirer/", views.lot_withdraw, name="lot_withdraw"),
     path("annonces/<slug:slug>/moderer/", views.lot_moderate, name="lot_moderate"),
     path(
-        "annonces/<slug:slug>/photos/<int:photo_id>/supprimer/",
+        "annonces/<slug:slug>/photos/<id:photo_id>/supprimer/",
         views.photo_delete,
         name="photo_delete",
     ),

@@ -26,9 +26,9 @@ urlpatterns = [
         views.organisation_members,
         name="organisation_members",
     ),
-    path("adhesions/<int:pk>/", views.membership_change, name="membership_change"),
+    path("adhesions/<id:pk>/", views.membership_change, name="membership_change"),
     path(
-        "invitations/<int:pk>/annuler/",
+        "invitations/<id:pk>/annuler/",
         views.invitation_revoke,
         name="invitation_revoke",
     ),

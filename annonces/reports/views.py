@@ -3,14 +3,26 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import get_usage
 
 from ..errors import DomainError
 from ..models import Lot
-from ..throttle import allow, client_key
 from . import services
 from .forms import ReportForm
 
-REPORTS_PER_HOUR = 5
+
+def _over_the_limit(request) -> bool:
+    """Counted like every throttle (reemploi.throttling): per account or client address, in
+    the shared cache; the form is shown again, so nothing typed is lost."""
+    usage = get_usage(
+        request,
+        group="report",
+        key="user_or_ip",
+        rate="reemploi.throttling.rate",
+        method="POST",
+        increment=True,
+    )
+    return bool(usage and usage["should_limit"])
 
 
 def lot_report(request, slug):
@@ -19,7 +31,7 @@ def lot_report(request, slug):
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if not allow("lot_report", client_key(request), REPORTS_PER_HOUR, 3600):
+        if _over_the_limit(request):
             form.add_error(
                 None, _("Vous avez envoyé beaucoup de signalements : réessayez dans une heure.")
             )

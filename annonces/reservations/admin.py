@@ -11,6 +11,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from reemploi.spreadsheets import SafeSpreadsheetExportMixin
+
 from ..choices import ReservationStatus
 from ..models import Organisation, Reservation
 
@@ -42,7 +44,7 @@ class ReservationFilterSet(WagtailFilterSet):
         fields = ["status", "lender"]
 
 
-class ReservationIndexView(IndexView):
+class ReservationIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("lot__organisation", "requester")
 

@@ -7,36 +7,38 @@ from . import views
 urlpatterns = [
     path("annonces/<slug:slug>/reserver/", views.LotReserveView.as_view(), name="lot_reserve"),
     path("reservations/", views.ReservationListView.as_view(), name="reservation_list"),
-    path("reservations/<str:reference>/", views.reservation_detail, name="reservation_detail"),
     path(
-        "reservations/<str:reference>/accepter/",
+        "reservations/<reference:reference>/", views.reservation_detail, name="reservation_detail"
+    ),
+    path(
+        "reservations/<reference:reference>/accepter/",
         views.reservation_accept,
         name="reservation_accept",
     ),
     path(
-        "reservations/<str:reference>/refuser/",
+        "reservations/<reference:reference>/refuser/",
         views.reservation_decline,
         name="reservation_decline",
     ),
     path(
-        "reservations/<str:reference>/proposer/",
+        "reservations/<reference:reference>/proposer/",
         views.reservation_propose,
         name="reservation_propose",
     ),
     path(
-        "reservations/<str:reference>/confirmer/",
+        "reservations/<reference:reference>/confirmer/",
         views.reservation_confirm,
         name="reservation_confirm",
     ),
     path(
-        "reservations/<str:reference>/annuler/",
+        "reservations/<reference:reference>/annuler/",
         views.reservation_cancel,
         name="reservation_cancel",
     ),
     path(
-        "reservations/<str:reference>/enlevement/",
+        "reservations/<reference:reference>/enlevement/",
         views.reservation_collect,
         name="reservation_collect",
     ),
-    path("reservations/<str:reference>/bon/", views.voucher, name="voucher"),
+    path("reservations/<reference:reference>/bon/", views.voucher, name="voucher"),
 ]

@@ -39,6 +39,12 @@ class FormPage(AbstractEmailForm, BasePage):
     parent_page_types = ["cms.HomePage"]
     subpage_types: list[str] = []
 
+    def get_submissions_list_view_class(self):
+        # Imported here: Wagtail's admin views cannot load while the models are loading.
+        from ..submissions import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     class Meta:
         verbose_name = _("formulaire")
         verbose_name_plural = _("formulaires")

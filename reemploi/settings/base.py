@@ -2,8 +2,10 @@
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -51,17 +53,22 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "csp",
 ]
 
 MIDDLEWARE = [
     # Before everything that reads the client's address or scheme.
     "reemploi.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "reemploi.throttling.RequestBodyLimitMiddleware",  # before anything reads the body
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "reemploi.throttling.ThrottleMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "annonces.accounts.middleware.AdminMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -83,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "annonces.notifications.context_processors.unread_notifications",
+                "csp.context_processors.nonce",  # CSP_NONCE, for a template that needs one
             ],
         },
     },
@@ -148,6 +156,24 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # allauth's defaults (login, signup, password reset, failed logins per account…), kept on:
 # only spelled out here so nobody switches them off with RATE_LIMITS = False.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# What costs an e-mail or a call to the address API, per user (per address if anonymous);
+# past it a French 429 page (reemploi.throttling). Counted in the default cache.
+THROTTLE_RATES = {
+    "reservation": env_str("THROTTLE_RESERVATION", "20/h"),
+    "reservation_cancel": env_str("THROTTLE_RESERVATION_CANCEL", "20/h"),
+    "organisation": env_str("THROTTLE_ORGANISATION", "5/h"),
+    "invitation": env_str("THROTTLE_INVITATION", "30/h"),
+    "geocoding": env_str("THROTTLE_GEOCODING", "120/m"),
+    "questionnaire": env_str("THROTTLE_QUESTIONNAIRE", "10/h"),
+    # Anyone may report a lot, anonymous visitors included (annonces.reports.views).
+    "report": env_str("THROTTLE_REPORT", "5/h"),
+}
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "reemploi.client_ip.client_ip"
+# Reverse proxies in front of gunicorn (nginx: 1): throttles count the address the first of
+# them saw, the count-th entry of X-Forwarded-For from the right (reemploi.client_ip).
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT  # allauth reads it too; our adapter decides
 # Second factor: TOTP and recovery codes for everyone, required for network administrators
 # (annonces.accounts.middleware.AdminMFAMiddleware). Passkeys later: they need HTTPS everywhere.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -164,6 +190,9 @@ LOT_LIFETIME_DAYS = 60
 LOT_EXPIRY_REMINDER_DAYS = 7
 LOT_MAX_PHOTOS = 8
 LOT_PHOTO_MAX_BYTES = 10 * 1024 * 1024
+# The largest request the site takes: a lot's 8 photos and its fields. Larger is a 413 before
+# the body is read (reemploi.throttling.RequestBodyLimitMiddleware; nginx has the same cap).
+REQUEST_BODY_MAX_BYTES = LOT_MAX_PHOTOS * LOT_PHOTO_MAX_BYTES + 1024 * 1024
 # A request left unanswered expires after this many days (or at its pickup slot, if sooner).
 RESERVATION_ANSWER_DAYS = 5
 # Both parties are reminded this many hours before an accepted pickup.
@@ -244,8 +273,17 @@ GEOCODER_USER_AGENT = env_str("GEOCODER_USER_AGENT", "reemploi-gosb")
 # table in production (GEOCODER_CACHE=database, after `manage.py createcachetable`), so
 # they survive restarts and are shared by the web and worker processes.
 GEOCODER_CACHE_ALIAS = "geocoding"
+# The default cache holds the throttles (allauth's logins, django-ratelimit's): every worker
+# must count in the same place, or the limit multiplies by the number of processes. CACHE=
+# database (production's default, reemploi.settings.production) uses the table made by
+# `manage.py createcachetable`; memory suits one process (`make run`, the tests).
+CACHE = env_str("CACHE", "memory")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": (
+        {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "reemploi_cache"}
+        if CACHE == "database"
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
     # What every process must see alike (the search's circuit breaker): a database table,
     # made by `manage.py createcachetable`, so gunicorn workers, the task worker and
     # several machines share it with no other service.
@@ -258,6 +296,37 @@ CACHES = {
         if env_str("GEOCODER_CACHE", "memory") == "database"
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "geocoding"}
     ),
+}
+
+# Headers every page carries (tests/security/test_headers.py, tests/browser/test_csp.py).
+# Scripts and styles come from our static files (Leaflet and htmx are vendored); an inline
+# one needs the request's nonce ({{ CSP_NONCE }} or request.csp_nonce). Map tiles are the
+# only third-party content. The Wagtail admin (/gestion/) writes inline scripts and styles
+# of its own and keeps Django's other protections (it is behind a login and a second factor).
+_TILES = urlsplit(MAP_TILES_URL.replace("{s}", "*"))
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/gestion/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", f"{_TILES.scheme}://{_TILES.netloc}"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+SECURE_REFERRER_POLICY = "same-origin"  # other sites never learn which lot was looked at
+# "Autour de moi" asks for the position on our own pages only; nothing else is used.
+PERMISSIONS_POLICY = {
+    "geolocation": ["self"],
+    "camera": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
 }
 
 LOGGING = {

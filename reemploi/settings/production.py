@@ -31,21 +31,24 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# nginx in front of gunicorn: the client is the last address of X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "1"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# Throttles and the kept figures (annonces.kept) are shared by every gunicorn worker, the
+# task worker and every machine: the database cache by default.
+CACHE = env_str("CACHE", "database")
+if CACHE == "database":
+    CACHES["default"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "reemploi_cache",
+    }
+
 # Addresses are placed by the national address API unless GEOCODER says otherwise.
 GEOCODER = env_str("GEOCODER", "ban")
 
 # Tasks wait in the database for `manage.py db_worker` (the compose file's worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-# Shared by every gunicorn worker and the task worker: the kept figures (annonces.kept) are
-# marked stale by one process and recounted by another. `createcachetable` makes the table.
-CACHES = {
-    **CACHES,  # noqa: F405
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "django_cache",
-    },
-}
 
 STORAGES = {
     "default": media_storage(),

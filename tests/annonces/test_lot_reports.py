@@ -1,7 +1,6 @@
 """Signaler l'annonce: anyone reports a lot; animators withdraw it or dismiss the report."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from annonces.choices import LotStatus, ReportStatus
@@ -15,13 +14,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def report_url(lot):
