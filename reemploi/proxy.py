@@ -30,6 +30,14 @@ def is_trusted_proxy(address: str) -> bool:
     return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXIES)))
 
 
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
 class TrustedProxyMiddleware:
     """First in MIDDLEWARE: everything after it sees the client as the proxy saw it."""
 
@@ -42,7 +50,7 @@ class TrustedProxyMiddleware:
             # nginx replaces any X-Forwarded-For the client sent with one address: the last
             # entry is the one it saw, whatever a client put in front of it.
             forwarded = meta.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1].strip()
-            if forwarded:
+            if _is_address(forwarded):
                 meta["REMOTE_ADDR"] = forwarded
         else:
             for header in FORWARDED_HEADERS:

@@ -170,10 +170,7 @@ THROTTLE_RATES = {
 }
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "reemploi.client_ip.client_ip"
-# Reverse proxies in front of gunicorn (nginx: 1): throttles count the address the first of
-# them saw, the count-th entry of X-Forwarded-For from the right (reemploi.client_ip).
-TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
-ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT  # allauth reads it too; our adapter decides
+# Throttles count the client as reemploi.proxy leaves it in REMOTE_ADDR (TRUSTED_PROXIES).
 # Second factor: TOTP and recovery codes for everyone, required for network administrators
 # (annonces.accounts.middleware.AdminMFAMiddleware). Passkeys later: they need HTTPS everywhere.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -31,10 +31,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
-# nginx in front of gunicorn: the client is the last address of X-Forwarded-For.
-TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "1"))
-ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
-
 # Throttles and the kept figures (annonces.kept) are shared by every gunicorn worker, the
 # task worker and every machine: the database cache by default.
 CACHE = env_str("CACHE", "database")

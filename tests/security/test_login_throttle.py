@@ -1,5 +1,6 @@
 """Failed logins are counted per client behind the proxy, in a cache every worker shares."""
 
+import os
 import subprocess
 import sys
 
@@ -10,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from reemploi.client_ip import client_ip
+from reemploi.proxy import TrustedProxyMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +20,7 @@ PROXY = "10.0.0.2"  # nginx, the REMOTE_ADDR of every request
 
 @pytest.fixture(autouse=True)
 def _behind_nginx(settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = [f"{PROXY}/32"]
 
 
 def failed_login(forwarded_for: str, n: int):
@@ -53,35 +55,41 @@ def test_a_client_cannot_escape_the_count_by_forging_the_first_forwarded_entry()
 
 
 @pytest.mark.parametrize(
-    ("forwarded", "count", "expected"),
+    ("remote", "forwarded", "expected"),
     [
-        ("", 1, PROXY),
-        ("203.0.113.7", 1, "203.0.113.7"),
-        ("1.1.1.1, 203.0.113.7", 1, "203.0.113.7"),
-        ("1.1.1.1, 203.0.113.7, 10.0.0.9", 2, "203.0.113.7"),
-        ("203.0.113.7", 2, "203.0.113.7"),  # shorter than the count: no 500
-        ("not-an-ip", 1, PROXY),
-        ("203.0.113.7", 0, PROXY),  # no proxy trusted: the header is the client's word
-        ("[2001:db8::1]", 1, "2001:db8::1"),
+        (PROXY, "", PROXY),
+        (PROXY, "203.0.113.7", "203.0.113.7"),
+        (PROXY, "1.1.1.1, 203.0.113.7", "203.0.113.7"),  # nginx's entry is the last
+        (PROXY, "not-an-ip", PROXY),  # no 500: the proxy's own address
+        ("198.51.100.1", "203.0.113.7", "198.51.100.1"),  # not our proxy: its word is dropped
+        (PROXY, "2001:db8::1", "2001:db8::1"),
     ],
 )
-def test_the_client_address_is_read_from_the_right(rf, settings, forwarded, count, expected):
-    settings.TRUSTED_PROXY_COUNT = count
-    request = rf.get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)
-    assert client_ip(request) == expected
+def test_the_client_is_the_address_our_proxy_saw(rf, remote, forwarded, expected):
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert TrustedProxyMiddleware(client_ip)(request) == expected
 
 
-def test_production_counts_in_the_database_cache_behind_one_proxy():
+def test_production_counts_in_the_database_cache_the_clients_nginx_saw():
     code = (
         "import django; django.setup();"
         "from django.conf import settings as s;"
-        "print(s.CACHES['default']['BACKEND'], s.TRUSTED_PROXY_COUNT)"
+        "print(s.CACHES['default']['BACKEND'], s.MIDDLEWARE[0])"
     )
-    env = {"DJANGO_SETTINGS_MODULE": "reemploi.settings.production", "SECRET_KEY": "x" * 60}
+    env = {
+        "DJANGO_SETTINGS_MODULE": "reemploi.settings.production",
+        "SECRET_KEY": "x" * 60,
+        "ALLOWED_HOSTS": "reemploi.example.org",
+        "SITE_URL": "https://reemploi.example.org",
+        "PATH": os.environ.get("PATH", ""),
+    }
     out = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     ).stdout.split()
-    assert out == ["django.core.cache.backends.db.DatabaseCache", "1"]
+    assert out == [
+        "django.core.cache.backends.db.DatabaseCache",
+        "reemploi.proxy.TrustedProxyMiddleware",
+    ]
 
 
 def test_the_database_cache_is_one_count_for_every_process(settings):

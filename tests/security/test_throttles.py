@@ -89,7 +89,7 @@ def test_invitations_past_the_rate_are_refused(client, rates, mailoutbox):
 
 
 def test_address_suggestions_are_throttled_per_client_behind_the_proxy(settings, rates):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.2/32"]
     rates("geocoding", "2/m")
     one = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
     other = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.9")
