@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from annonces.category_choices import CategoryChoiceField
 from annonces.choices import Condition
 from annonces.models import Category, Organisation
 from reemploi.geo import Point, exact_commune
@@ -37,7 +38,7 @@ class LotSearchForm(forms.Form):
             "invalid": _("Le rayon est un nombre de kilomètres."),
         },
     )
-    categorie = forms.ModelChoiceField(
+    categorie = CategoryChoiceField(
         label=_("Catégorie"),
         required=False,
         queryset=Category.objects.all(),

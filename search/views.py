@@ -2,11 +2,10 @@
 
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from annonces.choices import Condition
-from annonces.models import Category, Organisation
-
+from .facets import facet_choices
 from .forms import RADIUS_CHOICES, LotSearchForm
 from .geojson import geojson
 from .service import lots_for, search_page, suggest_titles
@@ -14,37 +13,6 @@ from .service import lots_for, search_page, suggest_titles
 
 def belongs_to_an_organisation(user) -> bool:
     return user.is_authenticated and user.memberships.exists()
-
-
-def facet_choices(results) -> dict[str, list[tuple]]:
-    """Facet counts with the names a visitor reads, biggest first."""
-    counts = results.facets
-    categories = Category.objects.in_bulk([int(pk) for pk in counts.get("category", {})])
-    organisations = Organisation.objects.in_bulk([int(pk) for pk in counts.get("organisation", {})])
-    conditions = dict(Condition.choices)
-    return {
-        "category": sorted(
-            (
-                (categories[int(pk)], n)
-                for pk, n in counts.get("category", {}).items()
-                if int(pk) in categories and categories[int(pk)].parent_id is None
-            ),
-            key=lambda item: -item[1],
-        ),
-        "condition": [
-            (value, conditions[value], counts.get("condition", {}).get(value, 0))
-            for value in conditions
-            if counts.get("condition", {}).get(value)
-        ],
-        "organisation": sorted(
-            (
-                (organisations[int(pk)], n)
-                for pk, n in counts.get("organisation", {}).items()
-                if int(pk) in organisations
-            ),
-            key=lambda item: -item[1],
-        )[:10],
-    }
 
 
 @require_GET
@@ -60,12 +28,26 @@ def lot_search(request):
         "lots": lots,
         "map_points": geojson(lots),
         "map_tiles_url": settings.MAP_TILES_URL,
-        "facets": facet_choices(results),
+        "facets": facet_choices(results, form.cleaned_data.get("categorie")),
         "radius_choices": RADIUS_CHOICES,
         "place_label": form.place_label,
     }
-    template = "search/_results.html" if request.headers.get("HX-Request") else "search/search.html"
-    return render(request, template, context)
+    response = render(request, results_template(request), context)
+    # The same URL answers a whole page or the results alone: caches must keep both apart.
+    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
+    return response
+
+
+def results_template(request) -> str:
+    """The results alone for an htmx refresh; the whole page otherwise.
+
+    Back and forward ask htmx to restore a page it did not keep (the history cache is
+    off, so the form's fields always match the URL): that request wants the whole page.
+    """
+    headers = request.headers
+    if headers.get("HX-Request") and not headers.get("HX-History-Restore-Request"):
+        return "search/_results.html"
+    return "search/search.html"
 
 
 @require_GET
