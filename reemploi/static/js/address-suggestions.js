@@ -26,6 +26,10 @@
               known[place.label] = place;
               var option = document.createElement("option");
               option.value = place.label;
+              // The box accepts the rest of Île-de-France, and says it is outside.
+              if (place.in_territory === false && input.dataset.outsideLabel) {
+                option.label = input.dataset.outsideLabel;
+              }
               return option;
             }));
           })
