@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import pytest
 from django.urls import reverse
 
-from reemploi.geo import Point
+from reemploi.geo import Point, distance_km
 from search.forms import LotSearchForm
 from tests.factories import LotFactory
 from tests.reemploi.fake_address_api import FakeAddressAPI, feature, serving
@@ -179,3 +179,11 @@ class TestThePage:
         html = client.get(URL).content.decode()
         assert 'list="lieu-suggestions"' in html and '<datalist id="lieu-suggestions">' in html
         assert f'data-suggestions-url="{reverse("address_suggestions")}"' in html
+
+
+def test_the_address_service_is_asked_to_favour_the_territory(address_api):
+    address_api.answer(RUE_PASTEUR)
+    resolve(lieu="12 rue Pasteur, Vitry")
+    (query,) = address_api.queries
+    lat, lon = float(query["lat"][0]), float(query["lon"][0])
+    assert distance_km(Point(lat, lon), Point(48.76, 2.39)) < 5  # near the territory's middle
