@@ -14,7 +14,9 @@ from reemploi.geo import bounding_box, geodesic_km
 
 from ..models import LotTerms
 from ..query import Hit, LotQuery, LotResults, Sort
+from ..relevance import TitleBoost
 from ..text import fold, query_terms
+from .suggestions import did_you_mean
 
 TITLE_WEIGHT = 3.0
 
@@ -44,7 +46,12 @@ class DatabaseBackend:
         facets = self._facets(rows, {hit.lot_id for hit in hits})
         self._sort(hits, rows, query.effective_sort)
         page = hits[query.offset : query.offset + query.per_page]
-        return LotResults(hits=page, total=len(hits), query=query, facets=facets, backend=self.name)
+        results = LotResults(
+            hits=page, total=len(hits), query=query, facets=facets, backend=self.name
+        )
+        if not hits and stems:
+            results.suggestion = did_you_mean(self, query)  # search.backends.suggestions
+        return results
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         """Titles of visible lots that start with what was typed, accents and case aside."""
@@ -93,10 +100,11 @@ class DatabaseBackend:
             lots = lots.filter(pk__in=matching)
         rows = {row["pk"]: row for row in lots.values(*fields)}
         if stems and rows:
-            for lot_id, title_terms, all_terms in LotTerms.objects.filter(
+            boost = TitleBoost(query.text, stems)  # whole words and the phrase (search.relevance)
+            for lot_id, title_terms, all_terms, title_folded in LotTerms.objects.filter(
                 lot_id__in=list(rows)
-            ).values_list("lot_id", "title_terms", "terms"):
-                rows[lot_id]["score"] = sum(
+            ).values_list("lot_id", "title_terms", "terms", "title_folded"):
+                rows[lot_id]["score"] = boost(title_terms, title_folded) + sum(
                     TITLE_WEIGHT * (f" {s} " in title_terms) + all_terms.count(f" {s} ")
                     for s in stems
                 )
