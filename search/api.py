@@ -68,6 +68,9 @@ class MapCluster(Schema):
     count: int
     lat: float
     lon: float
+    bounds: list[float] = Field(
+        description="L'emprise de ses lots : lat_min, lon_min, lat_max, lon_max."
+    )
     lot: dict | None = Field(None, description="Le lot, quand le groupe n'en compte qu'un.")
 
 
@@ -136,6 +139,7 @@ def lot_map(request: HttpRequest, params: Query[MapParams]):
                 "count": c.count,
                 "lat": c.lat,
                 "lon": c.lon,
+                "bounds": list(c.bounds),
                 "lot": popup(lots[c.lot_id], query.centre) if c.lot_id in lots else None,
             }
             for c in found

@@ -22,6 +22,7 @@ class Cluster:
     count: int
     lat: float  # the centre of its lots, not of the cell: the marker sits among them
     lon: float
+    bounds: tuple[float, float, float, float]  # its lots' box: (min_lat, min_lon, max_lat, max_lon)
     lot_id: int | None = None  # the lot, when the cluster holds only one
 
 

@@ -7,7 +7,6 @@ from django.views.decorators.http import require_GET
 
 from .facets import facet_choices
 from .forms import RADIUS_CHOICES, LotSearchForm
-from .geojson import geojson
 from .service import lots_for, search_page, suggest_titles
 
 
@@ -26,7 +25,7 @@ def lot_search(request):
         "form": form,
         "results": results,
         "lots": lots,
-        "map_points": geojson(lots),
+        "map_query": request.GET.urlencode(),
         "map_tiles_url": settings.MAP_TILES_URL,
         "facets": facet_choices(results, form.cleaned_data.get("categorie")),
         "radius_choices": RADIUS_CHOICES,

@@ -160,12 +160,19 @@ class ElasticsearchBackend:
         )
         cells.metric("centre", "geo_centroid", field="location")
         cells.metric("first", "min", field="lot_id")
+        cells.metric("box", "geo_bounds", field="location")
         response = search.extra(size=0, track_total_hits=False).execute()
         return [
             Cluster(
                 count=bucket.doc_count,
                 lat=bucket.centre.location.lat,
                 lon=bucket.centre.location.lon,
+                bounds=(
+                    bucket.box.bounds.bottom_right.lat,
+                    bucket.box.bounds.top_left.lon,
+                    bucket.box.bounds.top_left.lat,
+                    bucket.box.bounds.bottom_right.lon,
+                ),
                 lot_id=int(bucket.first.value) if bucket.doc_count == 1 else None,
             )
             for bucket in response.aggregations.cells.buckets

@@ -9,7 +9,7 @@ within 30 m of a 10 km circle's edge may be counted on one side and listed on th
 
 import math
 
-from django.db.models import Avg, Count, F, Min, Q, QuerySet, Value
+from django.db.models import Avg, Count, F, Max, Min, Q, QuerySet, Value
 from django.db.models.functions import ACos, Cos, Floor, Least, Ln, Radians, Sin, Tan
 
 from annonces.choices import Audience, PriceKind
@@ -88,7 +88,16 @@ def clusters(map_query: MapQuery) -> list[Cluster]:
         lots.order_by()
         .annotate(tile_x=x, tile_y=y)
         .values("tile_x", "tile_y")
-        .annotate(count=Count("pk"), lat=Avg("latitude"), lon=Avg("longitude"), first=Min("pk"))
+        .annotate(
+            count=Count("pk"),
+            lat=Avg("latitude"),
+            lon=Avg("longitude"),
+            first=Min("pk"),
+            south=Min("latitude"),
+            west=Min("longitude"),
+            north=Max("latitude"),
+            east=Max("longitude"),
+        )
         .order_by("-count", "first")[:MAX_CELLS]
     )
     return [
@@ -96,6 +105,7 @@ def clusters(map_query: MapQuery) -> list[Cluster]:
             count=cell["count"],
             lat=float(cell["lat"]),
             lon=float(cell["lon"]),
+            bounds=tuple(float(cell[k]) for k in ("south", "west", "north", "east")),
             lot_id=cell["first"] if cell["count"] == 1 else None,
         )
         for cell in cells
