@@ -13,6 +13,7 @@ from .query import MAX_RADIUS_KM, SORT_LABELS, LotQuery, Sort
 
 MAX_TEXT = 200
 MAX_PAGE = 500  # deep pages mean nothing to a visitor and cost the engines dearly
+MAX_SHOWN_PAGES = 10  # "Voir plus" brings up to 200 cards back at once, no more
 RADIUS_CHOICES = [1, 2, 5, 10, 20, 50]
 DEFAULT_RADIUS = 10
 
@@ -69,6 +70,9 @@ class LotSearchForm(forms.Form):
         error_messages={"invalid_choice": _("Ce tri n'existe pas.")},
     )
     page = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # "Voir plus" was followed: the whole page shows pages 1 to `page`, so that coming back
+    # to it from a lot finds the list as long as it was, at the same place.
+    suite = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     place_label: str = ""
     place_warning: str = ""  # the place is outside the territory: searched all the same

@@ -21,11 +21,14 @@ def lots():
     """45 lots around Vitry (more than two pages of 20), one with a photo 300 m away."""
     for n in range(44):
         LotFactory(title=f"Planches n°{n}", **at(1 + (n % 4), bearing=n * 37))
-    LotPhotoFactory(lot__title="Portes isoplanes", lot__quantity=6, lot__city="Vitry-sur-Seine")
-    door = LotPhotoFactory._meta.model.objects.get(alt_text="Planches empilées").lot
-    door.latitude, door.longitude = at(0.3, bearing=200)["latitude"], at(0.3, 200)["longitude"]
-    door.save()
-    return door
+    near = at(0.3, bearing=200)
+    return LotPhotoFactory(
+        lot__title="Portes isoplanes",
+        lot__quantity=6,
+        lot__city="Vitry-sur-Seine",
+        lot__latitude=near["latitude"],
+        lot__longitude=near["longitude"],
+    ).lot
 
 
 def zoom_of(url: str) -> int:

@@ -115,6 +115,20 @@
     var results = document.getElementById("resultats");
     if (results) results.removeAttribute("aria-busy");
   });
+  // "Voir plus": keyboard and screen reader users land on the first card it brought.
+  var listedBefore = 0;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var list = document.querySelector(".search-results__list");
+    if (list && event.detail.target === list) listedBefore = list.children.length;
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var list = document.querySelector(".search-results__list");
+    if (list && event.detail.target === list) {
+      var first = list.children[listedBefore];
+      var link = first && first.querySelector("a");
+      if (link) link.focus({ preventScroll: true });
+    }
+  });
   document.addEventListener("htmx:afterSwap", function (event) {
     if (event.detail.target.id !== "resultats") return;
     foldFilters(); // before the browser paints: the panel stays as the visitor left it
