@@ -1,16 +1,20 @@
 """Places of Grand-Orly Seine Bièvre: points, the commune gazetteer, distances.
 
 Pure Python (no Django), so the gazetteer answers offline, in the demo and in
-the tests. The network geocoder (geopy's BANFrance, Nominatim) will sit beside
-it; with no network, `find_commune` is the fallback that never fails.
+the tests. Beside the territory's 24 communes, the communes of Île-de-France
+(data/communes_idf.json, built from open data by data/build_communes.py) let a
+neighbour outside the territory search too. The network geocoder (geopy's BANFrance,
+Nominatim) sits beside it; with no network, the gazetteer is the fallback that never fails.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from geographiclib.geodesic import Geodesic
 
@@ -27,8 +31,10 @@ __all__ = [
     "find_commune",
     "get_commune",
     "in_territory",
+    "match_commune",
     "nearest_commune",
     "normalize",
+    "region_communes_starting_with",
 ]
 
 _WGS84 = Geodesic.WGS84
@@ -67,6 +73,8 @@ class Commune:
     postcodes: tuple[str, ...]
     centre: Point
     departement: str
+    territory: bool = True  # one of the 24; else a commune of Île-de-France around them
+    population: int = 0
 
     def __str__(self) -> str:
         return self.name
@@ -226,6 +234,102 @@ def communes_starting_with(prefix: str) -> list[Commune]:
         if any(code.startswith(folded) for code in commune.postcodes)
         or any(name.startswith(folded) for name, c in _BY_NAME.items() if c == commune)
     ]
+
+
+def _region_communes() -> tuple[Commune, ...]:
+    """The communes of Île-de-France; the territory's own with the gazetteer's centres."""
+    rows = json.loads((Path(__file__).parent / "data" / "communes_idf.json").read_text())
+    outside = (
+        Commune(
+            row["name"],
+            row["insee"],
+            tuple(row["postcodes"]),
+            Point(row["lat"], row["lon"]),
+            departement=row["insee"][:2],
+            territory=False,
+            population=row["population"],
+        )
+        for row in rows
+        if row["insee"] not in _BY_INSEE
+    )
+    return (*COMMUNES, *outside)
+
+
+REGION_COMMUNES = _region_communes()
+# Each commune under its folded name and, when it has one, without its article.
+_REGION_NAMES = [
+    (name, commune)
+    for commune in REGION_COMMUNES
+    for name in dict.fromkeys([normalize(commune.name), _without_article(normalize(commune.name))])
+]
+_OUTSIDE_NOTE = " hors territoire"
+MAX_CANDIDATES = 6
+MIN_PREFIX = 3  # "Vi" could be anything
+
+
+@dataclass(frozen=True, slots=True)
+class CommuneMatch:
+    """What a typed place designates: one commune, several to choose from, or none."""
+
+    commune: Commune | None = None
+    candidates: tuple[Commune, ...] = ()
+
+
+def _first_choice(communes: list[Commune]) -> list[Commune]:
+    """The territory's communes first, then the most precise (75013 is Paris 13e, not
+    Paris), then the most populous."""
+    unique = list(dict.fromkeys(communes))
+    return sorted(
+        unique,
+        key=lambda c: (not c.territory, len(c.postcodes), -c.population, normalize(c.name)),
+    )
+
+
+def match_commune(text: str | None) -> CommuneMatch:
+    """The commune meant by a name as people type it, a prefix of it, or a postcode.
+
+    "Vitry", "Kremlin", "l'hay", "Paris 13", "Créteil", "94000": what names or starts the
+    name of one commune only. The territory comes first: "Choisy" is Choisy-le-Roi, not
+    Choisy-en-Brie. A prefix several communes share gives them as candidates.
+    """
+    if not isinstance(text, str):
+        return CommuneMatch()
+    commune = exact_commune(text)
+    if commune is not None:
+        return CommuneMatch(commune)
+    folded = normalize(text)
+    folded = folded.removesuffix(_OUTSIDE_NOTE)  # as the suggestions label them
+    if not folded:
+        return CommuneMatch()
+    if _FIVE_DIGITS.fullmatch(folded):
+        by_code = _first_choice([c for c in REGION_COMMUNES if folded in c.postcodes])
+        return CommuneMatch(by_code[0] if by_code else None)
+    exact = _first_choice([c for name, c in _REGION_NAMES if name == folded])
+    if exact:
+        return CommuneMatch(exact[0])
+    if len(folded) < MIN_PREFIX:
+        return CommuneMatch()
+    starting = _first_choice([c for name, c in _REGION_NAMES if name.startswith(folded)])
+    choices = [c for c in starting if c.territory] or starting
+    # Whole words first: "St Maur" is Saint-Maur-des-Fossés rather than Saint-Maurice.
+    words = {c for name, c in _REGION_NAMES if name.startswith(folded + " ")}
+    whole = [c for c in choices if c in words]
+    if len(whole) == 1:
+        return CommuneMatch(whole[0])
+    if len(choices) == 1:
+        return CommuneMatch(choices[0])
+    return CommuneMatch(candidates=tuple(choices[:MAX_CANDIDATES]))
+
+
+def region_communes_starting_with(prefix: str) -> list[Commune]:
+    """Communes of Île-de-France whose name or postcode starts with prefix, ours first."""
+    folded = normalize(prefix).removesuffix(_OUTSIDE_NOTE)
+    if not folded:
+        return []
+    return _first_choice(
+        [c for name, c in _REGION_NAMES if name.startswith(folded)]
+        + [c for c in REGION_COMMUNES if any(code.startswith(folded) for code in c.postcodes)]
+    )
 
 
 def distance_km(a: Point, b: Point) -> float:

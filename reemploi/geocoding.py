@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -24,17 +25,19 @@ from geopy.adapters import RequestsAdapter, URLLibAdapter
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import BANFrance, Nominatim
+from geopy.geocoders.base import DEFAULT_SENTINEL
 
 from .geo import (
+    TERRITORY_BBOX,
     Commune,
     Point,
     communes_for_postcode,
-    communes_starting_with,
     find_commune,
     get_commune,
     in_territory,
     nearest_commune,
     normalize,
+    region_communes_starting_with,
 )
 
 logger = logging.getLogger(__name__)
@@ -103,6 +106,7 @@ class Place:
             "lat": self.lat,
             "lon": self.lon,
             "precision": self.precision,
+            "in_territory": self.in_territory,
         }
 
 
@@ -194,7 +198,7 @@ def suggest(text: str | None, limit: int = 5) -> list[Place]:
             return search(text, limit=limit, min_score=0.0)
         except GeocodingUnavailable:
             pass  # the communes below still help the user type
-    return [commune_place(c) for c in communes_starting_with(text)[:limit]]
+    return [commune_place(c) for c in region_communes_starting_with(text)[:limit]]
 
 
 def describe_position(point: Point) -> str:
@@ -215,6 +219,26 @@ def describe_position(point: Point) -> str:
 
 def backend_name() -> str:
     return getattr(settings, "GEOCODER", "offline")
+
+
+class TerritoryBAN(BANFrance):
+    """geopy's BANFrance, asking the address API to favour places near the territory.
+
+    The API takes `lat` and `lon` to rank nearer places first ("Vitry" is then
+    Vitry-sur-Seine, not Vitry-le-François); geopy's geocode() has no argument for them.
+    """
+
+    def geocode(self, query, *, limit=None, exactly_one=True, timeout=DEFAULT_SENTINEL):
+        params = {"q": query, "lat": TERRITORY_CENTRE[0], "lon": TERRITORY_CENTRE[1]}
+        if limit is not None:
+            params["limit"] = limit
+        url = "?".join((self.geocode_api, urlencode(params)))
+        callback = functools.partial(self._parse_json, exactly_one=exactly_one)
+        return self._call_geocoder(url, callback, timeout=timeout)
+
+
+_min_lat, _min_lon, _max_lat, _max_lon = TERRITORY_BBOX
+TERRITORY_CENTRE = (round((_min_lat + _max_lat) / 2, 4), round((_min_lon + _max_lon) / 2, 4))
 
 
 @dataclass(frozen=True)
@@ -249,11 +273,19 @@ def _service(
     if name == "nominatim":
         geocoder: Any = Nominatim(**options)
         delay = max(delay, 1.0)  # Nominatim's usage policy: one request a second at most
-        geocode_options = {"addressdetails": True, "country_codes": "fr", "language": "fr"}
+        min_lat, min_lon, max_lat, max_lon = TERRITORY_BBOX
+        geocode_options = {
+            "addressdetails": True,
+            "country_codes": "fr",
+            "language": "fr",
+            # Preferred, not bounded: an address in Créteil is still found.
+            "viewbox": [(min_lat, min_lon), (max_lat, max_lon)],
+            "bounded": False,
+        }
         reverse_options = {"addressdetails": True, "language": "fr", "zoom": 10}
         parse = _parse_nominatim
     else:
-        geocoder = BANFrance(**options)
+        geocoder = TerritoryBAN(**options)
         geocode_options, reverse_options, parse = {}, {}, _parse_ban
 
     # No retry and no swallowing: a web request cannot wait, and the caller must tell

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search.api import api
 
-from . import health, views
+from . import health, pwa, views
 
 urlpatterns = [
     path("sante/", health.health, name="health"),
@@ -25,6 +25,9 @@ urlpatterns = [
     path("api/", api.urls),
     path("adresses/suggestions/", views.address_suggestions, name="address_suggestions"),
     path("adresses/position/", views.position_label, name="position_label"),
+    path("manifest.webmanifest", pwa.manifest, name="pwa_manifest"),
+    path("sw.js", pwa.service_worker, name="pwa_service_worker"),
+    path("hors-ligne/", pwa.offline, name="pwa_offline"),
     path("", include("cms.urls")),  # sitemap.xml, robots.txt, news feeds, iCalendar
 ]
 

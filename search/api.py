@@ -4,8 +4,11 @@ from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema, Status
 from pydantic import Field
 
+from annonces.models import Lot
+
+from .clusters import MapQuery, map_clusters
 from .forms import LotSearchForm
-from .geojson import feature
+from .geojson import feature, popup
 from .service import lots_for, search_page
 from .views import belongs_to_an_organisation
 
@@ -51,6 +54,29 @@ class LotCollection(Schema):
     page: int
     num_pages: int
     facets: dict[str, dict[str, int]]
+    suggestion: str = Field("", description="Sans résultat : un texte corrigé qui en trouve.")
+
+
+class MapParams(SearchParams):
+    zoom: int = Field(11, ge=0, le=22, description="Zoom de la carte (0 à 22).")
+    bbox: str = Field(
+        "", description="Emprise affichée : lon_min,lat_min,lon_max,lat_max (celle de Leaflet)."
+    )
+
+
+class MapCluster(Schema):
+    count: int
+    lat: float
+    lon: float
+    bounds: list[float] = Field(
+        description="L'emprise de ses lots : lat_min, lon_min, lat_max, lon_max."
+    )
+    lot: dict | None = Field(None, description="Le lot, quand le groupe n'en compte qu'un.")
+
+
+class LotMap(Schema):
+    total: int
+    clusters: list[MapCluster]
 
 
 class Errors(Schema):
@@ -72,4 +98,50 @@ def search_lots(request: HttpRequest, params: Query[SearchParams]):
         "page": results.query.page,
         "num_pages": results.num_pages,
         "facets": results.facets,
+        "suggestion": results.suggestion,
+    }
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float] | None:
+    """Leaflet's "west,south,east,north" as (min_lat, min_lon, max_lat, max_lon), or None."""
+    try:
+        west, south, east, north = (float(part) for part in text.split(","))
+    except ValueError:
+        return None
+    if not (-90 <= south <= north <= 90 and -180 <= west <= east <= 180):
+        return None
+    return (south, west, north, east)
+
+
+MAX_POPUPS = 200  # single lots described in one answer; more would be off any screen
+
+
+@api.get(
+    "/lots/carte/",
+    response={200: LotMap, 400: Errors},
+    summary="Carte des lots : tout le résultat, groupé",
+    url_name="lot_map",
+)
+def lot_map(request: HttpRequest, params: Query[MapParams]):
+    form = LotSearchForm(request.GET)
+    if not form.is_valid():
+        return Status(
+            400, {"errors": {field: list(errors) for field, errors in form.errors.items()}}
+        )
+    query = form.to_query(belongs_to_an_organisation(request.user))
+    found = map_clusters(MapQuery(query, zoom=params.zoom, bbox=parse_bbox(params.bbox)))
+    single = [c.lot_id for c in found if c.lot_id is not None][:MAX_POPUPS]
+    lots = Lot.objects.for_cards().in_bulk(single)
+    return {
+        "total": sum(c.count for c in found),
+        "clusters": [
+            {
+                "count": c.count,
+                "lat": c.lat,
+                "lon": c.lon,
+                "bounds": list(c.bounds),
+                "lot": popup(lots[c.lot_id], query.centre) if c.lot_id in lots else None,
+            }
+            for c in found
+        ],
     }

@@ -11,6 +11,7 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
+from .relevance import whole_words
 from .text import fold
 
 # French elision: "l'étagère" is searched as "étagère".
@@ -32,9 +33,16 @@ french = analyzer(
 )
 
 
+# Words as typed, only folded: what "Vouliez-vous dire …" may propose (never a stem).
+folded_words = analyzer(
+    "folded_words", tokenizer="standard", filter=[french_elision, "lowercase", french_folding]
+)
+
+
 class LotDocument(Document):
     lot_id = Long()  # the tie-breaker of every sort (_id cannot be sorted on)
-    title = Text(analyzer=french)
+    title = Text(analyzer=french, fields={"words": Text(analyzer=folded_words)})
+    title_words = Keyword()  # whole words, compounds entire (search.relevance)
     description = Text(analyzer=french)
     title_folded = Keyword()  # prefix suggestions, same folding as the database backend
     category_path = Keyword()  # the lot's category and all its ancestors
@@ -60,6 +68,7 @@ class LotDocument(Document):
             title=lot.title,
             description=lot.description,
             title_folded=fold(lot.title)[:120],
+            title_words=whole_words(lot.title),
             category_path=[str(pk) for pk in category_path],
             condition=lot.condition,
             price_kind=lot.price_kind,

@@ -3,15 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from annonces.category_choices import CategoryChoiceField
 from annonces.choices import Condition
 from annonces.models import Category, Organisation
-from reemploi.geo import Point, exact_commune
+from reemploi.geo import Point, match_commune
 from reemploi.geocoding import commune_place, describe_position, locate, outside_territory_message
 
 from .query import MAX_RADIUS_KM, SORT_LABELS, LotQuery, Sort
 
 MAX_TEXT = 200
 MAX_PAGE = 500  # deep pages mean nothing to a visitor and cost the engines dearly
+MAX_SHOWN_PAGES = 10  # "Voir plus" brings up to 200 cards back at once, no more
 RADIUS_CHOICES = [1, 2, 5, 10, 20, 50]
 DEFAULT_RADIUS = 10
 
@@ -37,7 +39,7 @@ class LotSearchForm(forms.Form):
             "invalid": _("Le rayon est un nombre de kilomètres."),
         },
     )
-    categorie = forms.ModelChoiceField(
+    categorie = CategoryChoiceField(
         label=_("Catégorie"),
         required=False,
         queryset=Category.objects.all(),
@@ -68,6 +70,9 @@ class LotSearchForm(forms.Form):
         error_messages={"invalid_choice": _("Ce tri n'existe pas.")},
     )
     page = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # "Voir plus" was followed: the whole page shows pages 1 to `page`, so that coming back
+    # to it from a lot finds the list as long as it was, at the same place.
+    suite = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     place_label: str = ""
     place_warning: str = ""  # the place is outside the territory: searched all the same
@@ -95,15 +100,23 @@ class LotSearchForm(forms.Form):
         return data
 
     def _resolve_place(self, data: dict, place: str) -> None:
-        """A commune or postcode (gazetteer), else coordinates or an address, else an error."""
-        commune = exact_commune(place)
-        found = commune_place(commune) if commune else locate(place).place
+        """A commune (its name as people type it, a prefix, a postcode), else coordinates or
+        an address (the geocoder), else an error that names the communes it could be."""
+        match = match_commune(place)
+        if match.candidates:
+            self.add_error(
+                "lieu",
+                _("« %(place)s » peut désigner plusieurs communes : %(communes)s. Précisez.")
+                % {"place": place[:60], "communes": ", ".join(c.name for c in match.candidates)},
+            )
+            return
+        found = commune_place(match.commune) if match.commune else locate(place).place
         if found is None:
             self.add_error(
                 "lieu",
                 _(
-                    "Nous ne trouvons pas « %(place)s » : essayez le nom d'une commune "
-                    "ou un code postal du territoire."
+                    "Nous ne trouvons pas « %(place)s » : essayez le nom d'une commune, "
+                    "un code postal ou une adresse d'Île-de-France."
                 )
                 % {"place": place[:60]},
             )
@@ -111,7 +124,8 @@ class LotSearchForm(forms.Form):
         data["centre"] = found.point
         self.place_label = found.label
         if not found.in_territory:
-            self.place_warning = outside_territory_message(place)
+            self.place_label = _("%(place)s (hors territoire)") % {"place": found.label}
+            self.place_warning = outside_territory_message(found.label)
 
     def to_query(self, include_professional: bool) -> LotQuery:
         """The query from what was valid; invalid criteria are left out (and shown as errors)."""

@@ -23,6 +23,7 @@ from annonces.models import Lot, Organisation
 
 from . import breaker
 from .models import IndexOutbox, LotTerms
+from .relevance import whole_words
 from .text import fold, terms
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ def terms_for(lot: Lot) -> LotTerms:
         title_terms=f" {' '.join(title_terms)} ",
         terms=f" {' '.join(all_terms)} ",
         title_folded=fold(lot.title)[:120],
+        title_words=f" {' '.join(whole_words(lot.title))} ",
     )
 
 
@@ -49,7 +51,7 @@ def refresh_terms(lots) -> None:
         rows,
         update_conflicts=True,
         unique_fields=["lot"],
-        update_fields=["title_terms", "terms", "title_folded"],
+        update_fields=["title_terms", "terms", "title_folded", "title_words"],
         batch_size=1000,
     )
 

@@ -17,6 +17,8 @@ class LotTerms(models.Model):
     title_terms = models.TextField()
     terms = models.TextField()
     title_folded = models.CharField(max_length=120, db_index=True)
+    # The title's whole words (search.relevance.whole_words: compounds kept entire), padded.
+    title_words = models.TextField(default="")
 
     def __str__(self) -> str:
         return self.title_folded

@@ -71,6 +71,7 @@ class LotResults:
     query: LotQuery
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     backend: str = ""
+    suggestion: str = ""  # "Vouliez-vous dire …": a corrected text, when this one found nothing
 
     @property
     def num_pages(self) -> int:

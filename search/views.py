@@ -1,15 +1,16 @@
 """The lot search page; it does not know which backend answers."""
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from annonces.choices import Condition
-from annonces.models import Category, Organisation
 from annonces.permissions import is_professional
 
-from .forms import RADIUS_CHOICES, LotSearchForm
-from .geojson import geojson
+from .facets import facet_choices
+from .forms import MAX_SHOWN_PAGES, RADIUS_CHOICES, LotSearchForm
 from .service import lots_for, search_page, suggest_titles
 
 
@@ -18,56 +19,56 @@ def belongs_to_an_organisation(user) -> bool:
     return is_professional(user)
 
 
-def facet_choices(results) -> dict[str, list[tuple]]:
-    """Facet counts with the names a visitor reads, biggest first."""
-    counts = results.facets
-    categories = Category.objects.in_bulk([int(pk) for pk in counts.get("category", {})])
-    organisations = Organisation.objects.in_bulk([int(pk) for pk in counts.get("organisation", {})])
-    conditions = dict(Condition.choices)
-    return {
-        "category": sorted(
-            (
-                (categories[int(pk)], n)
-                for pk, n in counts.get("category", {}).items()
-                if int(pk) in categories and categories[int(pk)].parent_id is None
-            ),
-            key=lambda item: -item[1],
-        ),
-        "condition": [
-            (value, conditions[value], counts.get("condition", {}).get(value, 0))
-            for value in conditions
-            if counts.get("condition", {}).get(value)
-        ],
-        "organisation": sorted(
-            (
-                (organisations[int(pk)], n)
-                for pk, n in counts.get("organisation", {}).items()
-                if int(pk) in organisations
-            ),
-            key=lambda item: -item[1],
-        )[:10],
-    }
-
-
 @require_GET
 def lot_search(request):
     form = LotSearchForm(request.GET)
     form.is_valid()  # invalid criteria are shown as errors and left out of the query
     query = form.to_query(include_professional=belongs_to_an_organisation(request.user))
-    results = search_page(query)
+    results = search_page(shown_pages(form, query, partial=results_template(request) != FULL))
     lots = lots_for(results)
+    # The last page on screen (several after "Voir plus"), and the one "Voir plus" brings.
+    last_page = results.query.page + results.query.per_page // query.per_page - 1
+    shown = min(results.total, last_page * query.per_page)
     context = {
         "form": form,
         "results": results,
         "lots": lots,
-        "map_points": geojson(lots),
+        "map_query": request.GET.urlencode(),
         "map_tiles_url": settings.MAP_TILES_URL,
-        "facets": facet_choices(results),
+        "facets": facet_choices(results, form.cleaned_data.get("categorie")),
         "radius_choices": RADIUS_CHOICES,
         "place_label": form.place_label,
+        "shown_count": shown,
+        "more_page": last_page + 1 if shown < results.total else None,
     }
-    template = "search/_results.html" if request.headers.get("HX-Request") else "search/search.html"
-    return render(request, template, context)
+    response = render(request, results_template(request), context)
+    # The same URL answers a whole page or the results alone: caches must keep both apart.
+    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
+    return response
+
+
+def results_template(request) -> str:
+    """The results alone for an htmx refresh; the whole page otherwise.
+
+    Back and forward ask htmx to restore a page it did not keep (the history cache is
+    off, so the form's fields always match the URL): that request wants the whole page.
+    """
+    headers = request.headers
+    if headers.get("HX-Request") and not headers.get("HX-History-Restore-Request"):
+        return "search/_results.html"
+    return FULL
+
+
+FULL = "search/search.html"
+
+
+def shown_pages(form, query, partial: bool):
+    """The page asked for; after "Voir plus", on a whole page, every page up to it."""
+    cleaned = getattr(form, "cleaned_data", {})
+    if partial or not cleaned.get("suite") or query.page == 1:
+        return query
+    pages = min(query.page, MAX_SHOWN_PAGES)
+    return replace(query, page=1, per_page=query.per_page * pages)
 
 
 @require_GET

@@ -16,9 +16,11 @@ from reemploi.geo import bounding_box
 
 from ..models import LotTerms
 from ..query import LotQuery, LotResults
+from ..relevance import PHRASE_BONUS, WHOLE_WORD_BONUS, whole_words
 from ..text import fold, query_terms
 from . import distance_sql
 from .one_pass import FACET_FIELDS, OnePass
+from .suggestions import did_you_mean
 
 TITLE_WEIGHT = 3.0
 # Lots near the edge that may fall before the page's rows: more, and the page is asked again.
@@ -39,9 +41,20 @@ def category_ancestors() -> dict[int, list[int]]:
     return chains
 
 
-def score(stems: list[str]) -> Subquery:
-    """The text relevance of a lot, in SQL: a title stem weighs 3, each stem occurrence 1."""
+def score(stems: list[str], text: str = "") -> Subquery:
+    """The text relevance of a lot, in SQL: a title stem weighs 3, each stem occurrence 1;
+    a whole word of the title (search.relevance) and the phrase side by side weigh more."""
     total = Value(0.0)
+    for word in whole_words(text[:2000]):
+        total = total + Case(
+            When(title_words__contains=f" {word} ", then=Value(WHOLE_WORD_BONUS)),
+            default=Value(0.0),
+        )
+    if len(stems) > 1:
+        total = total + Case(
+            When(title_terms__contains=f" {' '.join(stems)} ", then=Value(PHRASE_BONUS)),
+            default=Value(0.0),
+        )
     for stem in stems:
         needle = f" {stem} "
         in_title = Case(
@@ -70,7 +83,7 @@ class DatabaseBackend:
             if query.radius_km:
                 lots = lots.filter(d2__lte=distance_sql.maybe_within(query.radius_km))
         if stems:
-            lots = lots.annotate(score=score(stems))
+            lots = lots.annotate(score=score(stems, query.text))
             columns.append("score")
         matches = OnePass(lots.order_by().values(*columns), columns, query, category_ancestors())
         allowance = EDGE_ALLOWANCE
@@ -79,13 +92,16 @@ class DatabaseBackend:
             if hits is not None:
                 break
             allowance *= 4  # more lots near the edge than allowed for: ask for a wider window
-        return LotResults(
+        results = LotResults(
             hits=hits,
             total=matches.total,
             query=query,
             facets=matches.facets,
             backend=self.name,
         )
+        if not hits and stems:
+            results.suggestion = did_you_mean(self, query)  # search.backends.suggestions
+        return results
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         """Titles of visible lots that start with what was typed, accents and case aside."""

@@ -1,5 +1,6 @@
 """The lot search answered by Elasticsearch, through elasticsearch-dsl."""
 
+from dataclasses import replace
 from functools import cache
 
 from django.conf import settings
@@ -10,9 +11,12 @@ from elasticsearch_dsl import Q, Search
 from annonces.choices import Audience, PriceKind
 from reemploi.geo import Point, distance_km
 
+from ..clusters import MAX_CELLS, Cluster, MapQuery
 from ..es_index import LotIndex
 from ..query import Hit, LotQuery, LotResults, Sort
+from ..relevance import PHRASE_BONUS, WHOLE_WORD_BONUS, whole_words
 from ..text import fold
+from .suggestions import MIN_WORD
 
 FACETS = {
     "category": "category_path",
@@ -49,13 +53,16 @@ class ElasticsearchBackend:
     def search(self, query: LotQuery) -> LotResults:
         search = self._filtered(Search(using=self.client, index=self.index.alias), query)
         if query.text.strip():
-            text = Q(
-                "multi_match",
-                query=query.text[:2000],
-                fields=["title^3", "description", "organisation"],
-                fuzziness="AUTO",
-                prefix_length=1,
-                operator="and",
+            text = self._text(query.text[:2000])
+            search = search.suggest(
+                "did_you_mean",
+                query.text[:200],
+                term={
+                    "field": "title.words",
+                    "suggest_mode": "missing",
+                    "prefix_length": 0,  # "xhaises" is still "chaises"
+                    "min_word_length": MIN_WORD,
+                },
             )
             if query.centre:
                 # Near lots rank higher when a place is given, without hiding the far ones.
@@ -81,7 +88,7 @@ class ElasticsearchBackend:
             search.aggs.bucket(name, "terms", field=field, size=500)
         search = search.source(["location"]).extra(track_total_hits=True)
         response = search[query.offset : query.offset + query.per_page].execute()
-        return LotResults(
+        results = LotResults(
             hits=[self._hit(hit, query) for hit in response.hits],
             total=response.hits.total.value,
             query=query,
@@ -91,6 +98,85 @@ class ElasticsearchBackend:
             },
             backend=self.name,
         )
+        if not results.total and query.text.strip():
+            results.suggestion = self._did_you_mean(query, response)
+        return results
+
+    @staticmethod
+    def _text(text: str) -> Q:
+        """Every word somewhere (typos forgiven); above that, the title's whole words, the
+        exact words (no typo) and the phrase, as the database backend ranks them."""
+        matched = Q(
+            "multi_match",
+            query=text,
+            fields=["title^3", "description", "organisation"],
+            fuzziness="AUTO",
+            prefix_length=1,
+            operator="and",
+        )
+        should = [
+            Q("match", title={"query": text, "operator": "and", "boost": 2}),
+            Q("match_phrase", title={"query": text, "boost": PHRASE_BONUS}),
+            Q("match_phrase", description={"query": text}),
+            *(
+                Q("term", title_words={"value": word, "boost": WHOLE_WORD_BONUS})
+                for word in whole_words(text)[:32]
+            ),
+        ]
+        return Q("bool", must=[matched], should=should)
+
+    def _did_you_mean(self, query: LotQuery, response) -> str:
+        """The text with the term suggester's best word for each unknown one, if it finds."""
+        entries = getattr(getattr(response, "suggest", None), "did_you_mean", None) or []
+        words = [entry.options[0].text if entry.options else entry.text for entry in entries]
+        if not any(entry.options for entry in entries):
+            return ""
+        candidate = " ".join(words)
+        found = self.search(replace(query, text=candidate, page=1, per_page=1))
+        return candidate if found.total else ""
+
+    def clusters(self, map_query: MapQuery) -> list[Cluster]:
+        """The result set grouped by geotile_grid cell, each at the centroid of its lots."""
+        query = map_query.lots
+        search = self._filtered(Search(using=self.client, index=self.index.alias), query)
+        search = search.filter("exists", field="location")
+        if query.text.strip():
+            search = search.query(self._text(query.text[:2000]))
+        if map_query.bbox:
+            min_lat, min_lon, max_lat, max_lon = map_query.bbox
+            search = search.filter(
+                "geo_bounding_box",
+                location={
+                    "top_left": {"lat": max_lat, "lon": min_lon},
+                    "bottom_right": {"lat": min_lat, "lon": max_lon},
+                },
+            )
+        cells = search.aggs.bucket(
+            "cells",
+            "geotile_grid",
+            field="location",
+            precision=map_query.precision,
+            size=MAX_CELLS,
+        )
+        cells.metric("centre", "geo_centroid", field="location")
+        cells.metric("first", "min", field="lot_id")
+        cells.metric("box", "geo_bounds", field="location")
+        response = search.extra(size=0, track_total_hits=False).execute()
+        return [
+            Cluster(
+                count=bucket.doc_count,
+                lat=bucket.centre.location.lat,
+                lon=bucket.centre.location.lon,
+                bounds=(
+                    bucket.box.bounds.bottom_right.lat,
+                    bucket.box.bounds.top_left.lon,
+                    bucket.box.bounds.top_left.lat,
+                    bucket.box.bounds.bottom_right.lon,
+                ),
+                lot_id=int(bucket.first.value) if bucket.doc_count == 1 else None,
+            )
+            for bucket in response.aggregations.cells.buckets
+        ]
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         folded = fold(prefix.strip())[:100]

@@ -204,6 +204,7 @@ def test_the_suggestions_endpoint_answers_json(client, address_api):
             "lat": 48.7901,
             "lon": 2.3912,
             "precision": "housenumber",
+            "in_territory": True,
         }
     ]
 
@@ -214,13 +215,15 @@ def test_the_suggestions_endpoint_accepts_any_input(client, params):
     assert (response.status_code, response.json()) == (200, [])
 
 
-def test_the_suggestions_endpoint_offline_gives_communes(client):
+def test_the_suggestions_endpoint_offline_gives_communes_the_territory_first(client):
     response = client.get(reverse("address_suggestions"), {"q": "Vill"})
-    assert [p["city"] for p in response.json()] == [
-        "Villejuif",
-        "Villeneuve-le-Roi",
-        "Villeneuve-Saint-Georges",
+    places = [(p["city"], p["in_territory"]) for p in response.json()]
+    assert places[:3] == [
+        ("Villejuif", True),
+        ("Villeneuve-le-Roi", True),
+        ("Villeneuve-Saint-Georges", True),
     ]
+    assert places[3:] and not any(inside for _, inside in places[3:])  # Île-de-France
 
 
 def test_the_position_endpoint_names_the_commune_and_refuses_nonsense(client):

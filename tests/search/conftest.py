@@ -41,6 +41,11 @@ class DatabaseEngine:
     def suggest(self, prefix):
         return self.backend.suggest(prefix)
 
+    def clusters(self, map_query):
+        from search.backends import grid
+
+        return grid.clusters(map_query)
+
     @staticmethod
     def title(lot_id):
         from annonces.models import Lot
@@ -64,6 +69,10 @@ class ElasticsearchEngine(DatabaseEngine):
     def suggest(self, prefix):
         self.backend.index.rebuild()
         return self.backend.suggest(prefix)
+
+    def clusters(self, map_query):
+        self.backend.index.rebuild()
+        return self.backend.clusters(map_query)
 
 
 @pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])

@@ -169,3 +169,58 @@ def test_elasticsearch_forgives_a_typo(es_engine, typo):
     LotFactory(title="Palette Europe en bois")
     LotFactory(title="Planche de chêne")
     assert titles(es_engine, text=typo) == ["Palette Europe en bois"]
+
+
+def test_porte_ranks_doors_above_bikes_with_a_porte_bagages(engine):
+    LotFactory(title="Vélo de ville avec porte-bagages", description="Porte-bagages arrière.")
+    LotFactory(title="Porte isoplane 83 cm", description="Bâti compris.")
+    LotFactory(title="Lot de portes vitrées", description="Six vantaux.")
+    ranked = titles(engine, text="porte")
+    assert sorted(ranked[:2]) == ["Lot de portes vitrées", "Porte isoplane 83 cm"]
+    assert ranked[2] == "Vélo de ville avec porte-bagages"
+
+
+def test_a_compound_typed_whole_ranks_the_lot_that_has_it_first(engine):
+    LotFactory(title="Porte isoplane", description="Avec son porte-manteau.")
+    LotFactory(title="Porte-manteau en bois")
+    assert titles(engine, text="porte-manteau")[0] == "Porte-manteau en bois"
+
+
+def test_the_words_side_by_side_rank_above_the_same_words_apart(engine):
+    LotFactory(title="Table de cuisine basse")
+    LotFactory(title="Table basse de salon")
+    assert titles(engine, text="table basse") == ["Table basse de salon", "Table de cuisine basse"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("xhaises", "chaises"), ("xhaises de jardin", "chaises de jardin")],
+)
+def test_a_text_that_finds_nothing_suggests_the_nearest_words_of_the_lots(engine, typed, meant):
+    LotFactory(title="Chaises de jardin")
+    LotFactory(title="Carrelage grès")
+    results = engine.search(LotQuery(text=typed))
+    assert (results.total, results.suggestion) == (0, meant)
+    assert titles(engine, text=results.suggestion) == ["Chaises de jardin"]
+
+
+def test_chiases_leads_to_the_chairs(engine):
+    LotFactory(title="Chaises de jardin")
+    results = engine.search(LotQuery(text="chiases"))
+    # Elasticsearch forgives the swapped letters at once; the database suggests the word.
+    found = [engine.title(hit.lot_id) for hit in results.hits]
+    assert found == ["Chaises de jardin"] or results.suggestion == "chaises"
+
+
+def test_no_suggestion_when_nothing_is_near_or_the_correction_finds_nothing(engine):
+    LotFactory(title="Chaises de jardin", condition=Condition.GOOD)
+    assert engine.search(LotQuery(text="piano")).suggestion == ""
+    # "chaises" exists, but not in this condition: suggesting it would lead nowhere.
+    nowhere = engine.search(LotQuery(text="xhaises", conditions=(Condition.NEW,)))
+    assert (nowhere.total, nowhere.suggestion) == (0, "")
+
+
+def test_suggestions_never_come_from_lots_the_visitor_cannot_see(engine):
+    LotFactory(title="Chaises retirées", status=LotStatus.WITHDRAWN)
+    LotFactory(title="Chaises pro", audience=Audience.PROFESSIONALS)
+    assert engine.search(LotQuery(text="xhaises")).suggestion == ""

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import pytest
 from django.urls import reverse
 
-from reemploi.geo import Point
+from reemploi.geo import Point, distance_km
 from search.forms import LotSearchForm
 from tests.factories import LotFactory
 from tests.reemploi.fake_address_api import FakeAddressAPI, feature, serving
@@ -80,15 +80,62 @@ def test_coordinates_typed_in_the_box_are_a_point():
     assert centre(resolve(lieu="48.79, 2.39")) == Point(48.79, 2.39)
 
 
-def test_a_place_outside_the_territory_is_searched_with_a_warning(address_api):
+def test_an_address_outside_the_territory_is_searched_with_a_warning(address_api):
     address_api.answer(PARIS_13)
-    form = resolve(lieu="75013")
+    form = resolve(lieu="place d'Italie, Paris")
     assert centre(form) == Point(48.8283, 2.3623)
     assert OUTSIDE in form.place_warning and not form.errors
+    assert form.place_label == "Paris 13e Arrondissement (hors territoire)"
 
 
-def test_offline_an_unknown_postcode_is_refused_with_a_clear_message():
-    form = resolve(lieu="75013")
+@pytest.mark.parametrize(
+    ("lieu", "label"),
+    [
+        ("Vitry", "Vitry-sur-Seine"),
+        ("ivry", "Ivry-sur-Seine"),
+        ("Kremlin", "Le Kremlin-Bicêtre"),
+        ("Le Kremlin", "Le Kremlin-Bicêtre"),
+        ("L'Hay", "L'Haÿ-les-Roses"),
+        ("l hay les roses", "L'Haÿ-les-Roses"),
+        ("VILLENEUVE ST GEO", "Villeneuve-Saint-Georges"),
+        ("Choisy", "Choisy-le-Roi"),  # not Choisy-en-Brie: the territory comes first
+        ("Viry chatillon", "Viry-Châtillon"),
+    ],
+)
+def test_a_short_name_or_a_prefix_of_one_commune_is_that_commune(address_api, lieu, label):
+    form = resolve(lieu=lieu)
+    assert (form.place_label, form.place_warning, form.errors) == (label, "", {})
+    assert address_api.queries == []  # offline data: no geocoder asked, no Vitry-le-François
+
+
+@pytest.mark.parametrize(
+    ("lieu", "label"),
+    [
+        ("Créteil", "Créteil (hors territoire)"),
+        ("creteil", "Créteil (hors territoire)"),
+        ("Paris 13e", "Paris 13e Arrondissement (hors territoire)"),
+        ("75013", "Paris 13e Arrondissement (hors territoire)"),
+        ("94000", "Créteil (hors territoire)"),
+        ("Evry", "Évry-Courcouronnes (hors territoire)"),
+        ("Créteil (hors territoire)", "Créteil (hors territoire)"),  # as suggested
+    ],
+)
+def test_a_commune_of_ile_de_france_outside_the_territory_is_accepted_and_labelled(lieu, label):
+    form = resolve(lieu=lieu)
+    assert (form.place_label, form.errors) == (label, {})
+    assert OUTSIDE in form.place_warning
+    assert centre(form) is not None
+
+
+def test_a_prefix_several_communes_share_asks_which_one():
+    form = resolve(lieu="Villeneuve")
+    message = form.errors["lieu"][0]
+    assert "Villeneuve-le-Roi" in message and "Villeneuve-Saint-Georges" in message
+    assert centre(form) is None
+
+
+def test_offline_a_postcode_outside_ile_de_france_is_refused_with_a_clear_message():
+    form = resolve(lieu="13001")
     assert centre(form) is None
     assert NOT_FOUND in form.errors["lieu"][0]
 
@@ -121,7 +168,7 @@ class TestThePage:
         html = client.get(URL, {"lieu": "75013"}).content.decode()
         assert OUTSIDE in html and 'value="75013"' in html
 
-    @pytest.mark.parametrize("lieu", ["x" * 2000, "🚲", "75013", "Marseille"])
+    @pytest.mark.parametrize("lieu", ["x" * 2000, "🚲", "13001", "Marseille"])
     def test_bad_input_gives_a_message_and_keeps_the_page(self, client, lieu):
         response = client.get(URL, {"lieu": lieu})
         assert response.status_code == 200
@@ -132,3 +179,11 @@ class TestThePage:
         html = client.get(URL).content.decode()
         assert 'list="lieu-suggestions"' in html and '<datalist id="lieu-suggestions">' in html
         assert f'data-suggestions-url="{reverse("address_suggestions")}"' in html
+
+
+def test_the_address_service_is_asked_to_favour_the_territory(address_api):
+    address_api.answer(RUE_PASTEUR)
+    resolve(lieu="12 rue Pasteur, Vitry")
+    (query,) = address_api.queries
+    lat, lon = float(query["lat"][0]), float(query["lon"][0])
+    assert distance_km(Point(lat, lon), Point(48.76, 2.39)) < 5  # near the territory's middle

@@ -120,3 +120,11 @@ def test_search_page_needs_a_fixed_number_of_queries(client, django_assert_max_n
     LotFactory.create_batch(15)
     with django_assert_max_num_queries(14):
         page(client, lieu="Vitry-sur-Seine", q="chêne")
+
+
+def test_a_typo_that_finds_nothing_offers_the_nearest_words(client):
+    LotFactory(title="Chaises de jardin")
+    html = page(client, q="chiases", tri="date")
+    assert "0 lot trouvé" in html
+    assert 'Vouliez-vous dire <a href="?q=chaises&amp;tri=date">« chaises »</a> ?' in html
+    assert "Chaises de jardin" in page(client, q="chaises", tri="date")

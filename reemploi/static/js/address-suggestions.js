@@ -6,7 +6,8 @@
   function attach(input) {
     var list = document.getElementById(input.getAttribute("list"));
     var url = input.dataset.suggestionsUrl;
-    if (!list || !url || !window.fetch) return;
+    if (!list || !url || !window.fetch || input.dataset.suggesting) return;
+    input.dataset.suggesting = "1";
     var timer = null;
     var asked = "";
     var known = {};
@@ -25,6 +26,10 @@
               known[place.label] = place;
               var option = document.createElement("option");
               option.value = place.label;
+              // The box accepts the rest of Île-de-France, and says it is outside.
+              if (place.in_territory === false && input.dataset.outsideLabel) {
+                option.label = input.dataset.outsideLabel;
+              }
               return option;
             }));
           })
@@ -39,7 +44,9 @@
     if (form.elements.city && place.city) form.elements.city.value = place.city;
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  function attachAll() {
     document.querySelectorAll("input[list][data-suggestions-url]").forEach(attach);
-  });
+  }
+  document.addEventListener("DOMContentLoaded", attachAll);
+  document.addEventListener("htmx:historyRestore", attachAll); // back/forward: a new page body
 })();

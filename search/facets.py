@@ -1,0 +1,54 @@
+"""The filters' counts, with the names a visitor reads.
+
+A filter's own choices are counted as if it were not applied ("disjunctive" facets):
+once "Comme neuf" is ticked, "Bon état" still shows how many it would add, and another
+category can still be chosen. That costs one more search per filter in use.
+"""
+
+from dataclasses import replace
+
+from annonces.category_choices import indented, tree_order
+from annonces.choices import Condition
+from annonces.models import Category, Organisation
+
+from .query import LotQuery, LotResults
+from .service import search_lots
+
+
+def _counts_without(query: LotQuery, results: LotResults, facet: str, **cleared) -> dict:
+    if not any(getattr(query, name) for name in cleared):
+        return results.facets.get(facet, {})
+    wider = search_lots(replace(query, page=1, per_page=1, **cleared))
+    return wider.facets.get(facet, {})
+
+
+def facet_choices(results: LotResults, selected_category: Category | None = None) -> dict:
+    """Categories in tree order, conditions in their order, structures biggest first."""
+    query = results.query
+    category_counts = _counts_without(query, results, "category", category_ids=())
+    condition_counts = _counts_without(query, results, "condition", conditions=())
+    organisation_counts = results.facets.get("organisation", {})
+    counted = {int(pk) for pk in category_counts}
+    if selected_category is not None:
+        counted.add(selected_category.pk)  # still listed when nothing is left in it
+    categories = Category.objects.filter(pk__in=counted)
+    organisations = Organisation.objects.in_bulk([int(pk) for pk in organisation_counts])
+    return {
+        "category": [
+            (category, indented(category.name, depth), category_counts.get(str(category.pk), 0))
+            for category, depth in tree_order(categories)
+        ],
+        "condition": [
+            (value, label, condition_counts.get(value, 0))
+            for value, label in Condition.choices
+            if condition_counts.get(value) or value in query.conditions
+        ],
+        "organisation": sorted(
+            (
+                (organisations[int(pk)], n)
+                for pk, n in organisation_counts.items()
+                if int(pk) in organisations
+            ),
+            key=lambda item: -item[1],
+        )[:10],
+    }
