@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ..category_choices import CategoryChoiceField
 from ..models import Lot, Organisation
 from .photos import clean_photo
 
@@ -68,6 +69,8 @@ class LotForm(forms.ModelForm):
             "postcode",
             "city",
         ]
+        # The 40 categories as the tree reads, each child indented under its parent.
+        field_classes = {"category": CategoryChoiceField}
         widgets = {
             "available_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "available_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

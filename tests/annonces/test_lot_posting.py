@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -212,3 +213,17 @@ def test_my_space_runs_a_fixed_number_of_queries(client, member, django_assert_m
         LotFactory(organisation=member.organisation)
     with django_assert_max_num_queries(14):  # 2 of them: the structure's impact
         assert client.get(reverse("annonces:my_space")).status_code == 200
+
+
+def test_the_category_list_follows_the_tree_children_indented(client, member):
+    wood = CategoryFactory(name="Bois", position=2)
+    CategoryFactory(name="Planches", parent=wood)
+    CategoryFactory(name="Ameublement", position=1)
+    html = client.get(reverse("annonces:lot_create")).content.decode()
+    options = BeautifulSoup(html, "html.parser").select("select[name=category] option")
+    assert [o.get_text() for o in options] == [
+        "Choisissez une catégorie",
+        "Ameublement",
+        "Bois",
+        "\u00a0\u00a0\u00a0Planches",
+    ]
