@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from annonces.lots.figures import listed_count
 from annonces.models import Lot, Organisation
 
 from ..impact import HOME_FIGURES
@@ -58,6 +59,8 @@ class HomePage(BasePage):
             latest_news=self.latest_news(),
             next_events=self.next_events(),
             impact=HOME_FIGURES.get(),
+            # The count /annonces/ and an unfiltered search give this visitor: one rule.
+            available_count=listed_count(request.user).get(),
             members=members,
             member_points=organisation_points(members),
             map_tiles_url=settings.MAP_TILES_URL,
