@@ -47,7 +47,8 @@ class OrganisationForm(forms.ModelForm):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("Adresse e-mail de la personne à inviter"))
+    # 254: what an invitation (and an account) can store; PostgreSQL refuses a longer one.
+    email = forms.EmailField(label=_("Adresse e-mail de la personne à inviter"), max_length=254)
     role = forms.ChoiceField(
         label=_("Rôle"), choices=MembershipRole.choices, initial=MembershipRole.STAFF
     )
