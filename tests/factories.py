@@ -196,3 +196,30 @@ class NewsEditorFactory(VerifiedUserFactory):
     """A member of Wagtail's default Editors group: writes the news, animates nothing."""
 
     groups = _in_group("Editors")
+
+
+def lot_form_data(organisation, category, /, **overrides) -> dict:
+    """What the lot form posts for a valid lot at the organisation's own address (overrides
+    may replace any field, the organisation and category included)."""
+    data = {
+        "organisation": organisation.pk,
+        "title": "Portes isoplanes 83 cm",
+        "description": "Six portes démontées d'un bureau.",
+        "category": category.pk,
+        "quantity": "6",
+        "unit": "piece",
+        "weight_kg": "90",
+        "condition": "good",
+        "price_kind": "free",
+        "price": "",
+        "audience": "everyone",
+        "available_from": timezone.localdate().isoformat(),
+        "available_until": "",
+        "pickup": "own",
+        "address": "",
+        "postcode": "",
+        "city": "",
+        "publish": "1",
+    }
+    data.update(overrides)
+    return data

@@ -32,6 +32,7 @@ from tests.factories import (
     OrganisationFactory,
     ReservationFactory,
     VerifiedUserFactory,
+    lot_form_data,
 )
 
 ROLES = [
@@ -136,26 +137,7 @@ def slot(days=4, hour=10) -> str:
 
 
 def lot_data(world) -> dict:
-    return {
-        "organisation": world.organisation.pk,
-        "title": "Portes isoplanes 83 cm",
-        "description": "Six portes démontées d'un bureau.",
-        "category": world.category.pk,
-        "quantity": "6",
-        "unit": "piece",
-        "weight_kg": "90",
-        "condition": "good",
-        "price_kind": "free",
-        "price": "",
-        "audience": "everyone",
-        "available_from": timezone.localdate().isoformat(),
-        "available_until": "",
-        "pickup": "own",
-        "address": "",
-        "postcode": "",
-        "city": "",
-        "publish": "1",
-    }
+    return lot_form_data(world.organisation, world.category)
 
 
 def organisation_data(world) -> dict:

@@ -3,7 +3,6 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from annonces.models import Lot
 from tests.factories import (
@@ -12,6 +11,7 @@ from tests.factories import (
     MembershipFactory,
     huge_png,
     jpeg_with_gps,
+    lot_form_data,
 )
 
 pytestmark = pytest.mark.django_db
@@ -27,28 +27,8 @@ def member(client):
 
 
 def base_data(member, **overrides):
-    data = {
-        "organisation": member.organisation.pk,
-        "title": "Chaises",
-        "description": "",
-        "category": CategoryFactory().pk,
-        "quantity": "4",
-        "unit": "piece",
-        "weight_kg": "12",
-        "condition": "good",
-        "price_kind": "free",
-        "price": "",
-        "audience": "everyone",
-        "available_from": timezone.localdate().isoformat(),
-        "available_until": "",
-        "pickup": "own",
-        "address": "",
-        "postcode": "",
-        "city": "",
-        "publish": "1",
-    }
-    data.update(overrides)
-    return data
+    fields = {"title": "Chaises", "description": "", "quantity": "4", "weight_kg": "12"}
+    return lot_form_data(member.organisation, CategoryFactory(), **{**fields, **overrides})
 
 
 @pytest.mark.parametrize(

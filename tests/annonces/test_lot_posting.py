@@ -18,6 +18,7 @@ from tests.factories import (
     MembershipFactory,
     jpeg_with_gps,
 )
+from tests.factories import lot_form_data as lot_data
 
 pytestmark = pytest.mark.django_db
 
@@ -27,31 +28,6 @@ def member(client):
     membership = MembershipFactory()
     client.force_login(membership.user)
     return membership
-
-
-def lot_data(organisation, category, **overrides):
-    data = {
-        "organisation": organisation.pk,
-        "title": "Portes isoplanes 83 cm",
-        "description": "Six portes démontées d'un bureau.",
-        "category": category.pk,
-        "quantity": "6",
-        "unit": "piece",
-        "weight_kg": "90",
-        "condition": "good",
-        "price_kind": "free",
-        "price": "",
-        "audience": "everyone",
-        "available_from": timezone.localdate().isoformat(),
-        "available_until": "",
-        "pickup": "own",
-        "address": "",
-        "postcode": "",
-        "city": "",
-        "publish": "1",
-    }
-    data.update(overrides)
-    return data
 
 
 def photo(name="IMG_0001.jpg"):

@@ -9,7 +9,6 @@ test_hostile_campaign_forms.py.
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from annonces.choices import MembershipRole
 from annonces.models import Lot
@@ -21,6 +20,7 @@ from tests.factories import (
     VerifiedUserFactory,
     huge_png,
     image_bytes,
+    lot_form_data,
 )
 from tests.security.hostile import (
     ENGLISH,
@@ -99,28 +99,8 @@ def member(client):
 
 
 def lot_data(member, **overrides):
-    data = {
-        "organisation": member.organisation.pk,
-        "title": "Chaises gardées",
-        "description": "Texte gardé",
-        "category": CategoryFactory().pk,
-        "quantity": "4",
-        "unit": "piece",
-        "weight_kg": "12",
-        "condition": "good",
-        "price_kind": "free",
-        "price": "",
-        "audience": "everyone",
-        "available_from": timezone.localdate().isoformat(),
-        "available_until": "",
-        "pickup": "own",
-        "address": "",
-        "postcode": "",
-        "city": "",
-        "publish": "1",
-    }
-    data.update(overrides)
-    return data
+    fields = {"title": "Chaises gardées", "description": "Texte gardé", "quantity": "4"}
+    return lot_form_data(member.organisation, CategoryFactory(), **{**fields, **overrides})
 
 
 LOT_FIELDS = ["quantity", "weight_kg", "category", "organisation", "unit", "condition",
