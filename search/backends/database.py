@@ -69,6 +69,36 @@ def score(stems: list[str], text: str = "") -> Subquery:
     return Subquery(terms.values("score")[:1], output_field=FloatField())
 
 
+def filtered_lots(query: LotQuery, stems: list[str]):
+    """The visible lots every criterion but the exact circle keeps (the list and the map)."""
+    lots = Lot.objects.visible()
+    if not query.include_professional:
+        lots = lots.exclude(audience=Audience.PROFESSIONALS)
+    if query.category_ids:
+        lots = lots.filter(category_id__in=query.category_ids)
+    if query.conditions:
+        lots = lots.filter(condition__in=query.conditions)
+    if query.free_only:
+        lots = lots.filter(price_kind=PriceKind.FREE)
+    if query.organisation_id:
+        lots = lots.filter(organisation_id=query.organisation_id)
+    if query.centre and query.radius_km:
+        # The box lets the database skip most rows before it computes any distance.
+        min_lat, min_lon, max_lat, max_lon = bounding_box(query.centre, query.radius_km)
+        lots = lots.filter(
+            latitude__gte=min_lat,
+            latitude__lte=max_lat,
+            longitude__gte=min_lon,
+            longitude__lte=max_lon,
+        )
+    if stems:
+        condition = Q()
+        for stem in stems:
+            condition &= Q(terms__contains=f" {stem} ")
+        lots = lots.filter(pk__in=LotTerms.objects.filter(condition).values("lot_id"))
+    return lots
+
+
 class DatabaseBackend:
     name = "database"
 
@@ -76,7 +106,7 @@ class DatabaseBackend:
         stems = query_terms(query.text)
         if query.text.strip() and not stems:
             return LotResults(hits=[], total=0, query=query, backend=self.name)
-        lots, columns = self._filtered(query, stems), list(COLUMNS)
+        lots, columns = filtered_lots(query, stems), list(COLUMNS)
         if query.centre:
             lots = lots.annotate(d2=distance_sql.squared_km(query.centre))
             columns.append("d2")
@@ -111,32 +141,3 @@ class DatabaseBackend:
         starting = LotTerms.objects.filter(title_folded__startswith=folded).values("lot_id")
         titles = Lot.objects.visible().filter(pk__in=starting).order_by("title")
         return list(dict.fromkeys(titles.values_list("title", flat=True)[: limit * 4]))[:limit]
-
-    @staticmethod
-    def _filtered(query: LotQuery, stems: list[str]):
-        lots = Lot.objects.visible()
-        if not query.include_professional:
-            lots = lots.exclude(audience=Audience.PROFESSIONALS)
-        if query.category_ids:
-            lots = lots.filter(category_id__in=query.category_ids)
-        if query.conditions:
-            lots = lots.filter(condition__in=query.conditions)
-        if query.free_only:
-            lots = lots.filter(price_kind=PriceKind.FREE)
-        if query.organisation_id:
-            lots = lots.filter(organisation_id=query.organisation_id)
-        if query.centre and query.radius_km:
-            # The box lets the database skip most rows before it computes any distance.
-            min_lat, min_lon, max_lat, max_lon = bounding_box(query.centre, query.radius_km)
-            lots = lots.filter(
-                latitude__gte=min_lat,
-                latitude__lte=max_lat,
-                longitude__gte=min_lon,
-                longitude__lte=max_lon,
-            )
-        if stems:
-            condition = Q()
-            for stem in stems:
-                condition &= Q(terms__contains=f" {stem} ")
-            lots = lots.filter(pk__in=LotTerms.objects.filter(condition).values("lot_id"))
-        return lots

@@ -9,17 +9,13 @@ within 30 m of a 10 km circle's edge may be counted on one side and listed on th
 
 import math
 
-from django.db.models import Avg, Count, F, Max, Min, Q, QuerySet, Value
+from django.db.models import Avg, Count, F, Max, Min, QuerySet, Value
 from django.db.models.functions import ACos, Cos, Floor, Least, Ln, Radians, Sin, Tan
 
-from annonces.choices import Audience, PriceKind
-from annonces.models import Lot
-from reemploi.geo import bounding_box
-
 from ..clusters import MAX_CELLS, Cluster, MapQuery
-from ..models import LotTerms
 from ..query import LotQuery
 from ..text import query_terms
+from .database import filtered_lots
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius
 MERCATOR_LIMIT = 85.0511287798
@@ -30,32 +26,14 @@ def matching_lots(query: LotQuery) -> QuerySet | None:
     stems = query_terms(query.text)
     if query.text.strip() and not stems:
         return None
-    lots = Lot.objects.visible().filter(latitude__isnull=False, longitude__isnull=False)
-    if not query.include_professional:
-        lots = lots.exclude(audience=Audience.PROFESSIONALS)
-    if query.category_ids:
-        lots = lots.filter(category_id__in=query.category_ids)
-    if query.conditions:
-        lots = lots.filter(condition__in=query.conditions)
-    if query.free_only:
-        lots = lots.filter(price_kind=PriceKind.FREE)
-    if query.organisation_id:
-        lots = lots.filter(organisation_id=query.organisation_id)
-    if stems:
-        condition = Q()
-        for stem in stems:
-            condition &= Q(terms__contains=f" {stem} ")
-        lots = lots.filter(pk__in=LotTerms.objects.filter(condition).values("lot_id"))
+    # The list's own filters (the box around the centre included), so map and list agree.
+    lots = filtered_lots(query, stems).filter(latitude__isnull=False, longitude__isnull=False)
     if query.centre and query.radius_km:
         lots = _within(lots, query)
     return lots
 
 
 def _within(lots: QuerySet, query: LotQuery) -> QuerySet:
-    min_lat, min_lon, max_lat, max_lon = bounding_box(query.centre, query.radius_km)
-    lots = lots.filter(
-        latitude__gte=min_lat, latitude__lte=max_lat, longitude__gte=min_lon, longitude__lte=max_lon
-    )
     lat, lon = math.radians(query.centre.lat), math.radians(query.centre.lon)
     cosine = Sin(Radians(F("latitude"))) * Value(math.sin(lat)) + Cos(
         Radians(F("latitude"))

@@ -94,6 +94,25 @@ def phone(browser: Browser, live_server) -> Iterator[Page]:
     context.close()
 
 
+SMALL_PHONE = {"width": 375, "height": 812}
+
+
+@pytest.fixture
+def small_phone(browser: Browser, live_server) -> Iterator[Page]:
+    """A 375×812 touch context, the smallest phone the pages are drawn for."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport=SMALL_PHONE,
+        is_mobile=True,
+        has_touch=True,
+        locale="fr-FR",
+        timezone_id="Europe/Paris",
+    )
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     """On a failed browser test, keep what the browser showed: a screenshot and the HTML."""

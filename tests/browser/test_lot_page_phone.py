@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.factories import LotFactory, LotPhotoFactory
 
@@ -11,20 +11,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def small_phone(browser: Browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url,
-        viewport={"width": 375, "height": 812},
-        is_mobile=True,
-        has_touch=True,
-        locale="fr-FR",
-    )
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
 
 
 def lot_with_photos(count=3, **fields):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.factories import LotFactory, LotPhotoFactory
 
@@ -18,18 +18,9 @@ IVRY = {"latitude": 48.8131, "longitude": 2.3847, "city": "Ivry-sur-Seine"}
 
 
 @pytest.fixture
-def page(browser: Browser, live_server):
-    """A 375×812 phone (named `page`: a failure then keeps a screenshot)."""
-    context = browser.new_context(
-        base_url=live_server.url,
-        viewport={"width": 375, "height": 812},
-        is_mobile=True,
-        has_touch=True,
-        locale="fr-FR",
-    )
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
+def page(small_phone):
+    """The 375×812 phone, named `page`: a failure then keeps a screenshot."""
+    return small_phone
 
 
 @pytest.fixture
