@@ -74,6 +74,10 @@ class ReservationStatus(models.TextChoices):
     DECLINED = "declined", _("Refusée")
     CANCELLED = "cancelled", _("Annulée")
     EXPIRED = "expired", _("Expirée")
+    # After an accepted pickup's slot: the structure saw nobody, or the hourly job released a
+    # pickup nobody confirmed (annonces/pickups/no_shows.py). Only the first is an absence.
+    NO_SHOW = "no_show", _("Personne n'est venu")
+    RELEASED = "released", _("Libérée sans confirmation")
 
 
 class InvitationStatus(models.TextChoices):

@@ -17,6 +17,7 @@ from .organisations.admin import (
     PendingOrganisationsMenuItem,
     PendingOrganisationsSummary,
 )
+from .pickups.dispute_admin import DisputesSummary, DisputeViewSet
 from .reports.admin import ReportViewSet
 from .reservations.admin import ReservationViewSet
 
@@ -39,6 +40,11 @@ def reservation_viewset():
 @hooks.register("register_admin_viewset")
 def report_viewset():
     return ReportViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def dispute_viewset():
+    return DisputeViewSet()
 
 
 @hooks.register("after_create_snippet")
@@ -82,3 +88,4 @@ def pending_organisations_menu_item():
 @hooks.register("construct_homepage_summary_items")
 def pending_organisations_summary(request, items):
     items.append(PendingOrganisationsSummary(request))
+    items.append(DisputesSummary(request))

@@ -3,6 +3,7 @@
 import math
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ..choices import Audience, LotStatus, ReservationStatus
@@ -162,6 +163,67 @@ class ReservationQuerySet(models.QuerySet):
             status=ReservationStatus.ACCEPTED,
             pickup_at__lte=before,
             overdue_notice_sent_at__isnull=True,
+        )
+
+    def absences(self):
+        """Accepted pickups nobody came to, as the giving structure recorded them."""
+        return self.filter(status=ReservationStatus.NO_SHOW)
+
+    def concluded_pickups(self):
+        """Pickups that took place or were missed: what absences are counted against."""
+        return self.filter(status__in=[ReservationStatus.COLLECTED, ReservationStatus.NO_SHOW])
+
+    def slot_since(self, instant):
+        """Reservations whose pickup slot was at or after that instant."""
+        return self.filter(pickup_at__gte=instant)
+
+    def pickup_record(self) -> dict:
+        """{"absences": n, "pickups": n} over these reservations, in one query."""
+        concluded = [ReservationStatus.COLLECTED, ReservationStatus.NO_SHOW]
+        return self.aggregate(
+            absences=models.Count("pk", filter=models.Q(status=ReservationStatus.NO_SHOW)),
+            pickups=models.Count("pk", filter=models.Q(status__in=concluded)),
+        )
+
+    def with_pickup_records(self):
+        """Each reservation with its requester's and its requesting structure's all-time
+        absences and concluded pickups, as four subqueries (a list stays one query)."""
+        concluded = [ReservationStatus.COLLECTED, ReservationStatus.NO_SHOW]
+
+        def count(field, statuses):
+            others = (
+                self.model.objects.filter(**{field: models.OuterRef(field)}, status__in=statuses)
+                .order_by()
+                .values(field)
+                .annotate(n=models.Count("pk"))
+                .values("n")
+            )
+            return Coalesce(models.Subquery(others), 0)
+
+        return self.annotate(
+            requester_absences=count("requester", [ReservationStatus.NO_SHOW]),
+            requester_pickups=count("requester", concluded),
+            organisation_absences=count("organisation", [ReservationStatus.NO_SHOW]),
+            organisation_pickups=count("organisation", concluded),
+        )
+
+    def due_for_release(self, before):
+        """Accepted pickups whose slot passed before that instant and nobody confirmed."""
+        return self.filter(status=ReservationStatus.ACCEPTED, pickup_at__lte=before)
+
+    def due_for_receipt_question(self, start, end):
+        """Pickups whose slot fell between two instants, agreed or recorded since, about which
+        the requester has been neither asked nor heard."""
+        return self.filter(
+            status__in=[
+                ReservationStatus.ACCEPTED,
+                ReservationStatus.COLLECTED,
+                ReservationStatus.NO_SHOW,
+                ReservationStatus.RELEASED,
+            ],
+            pickup_at__gt=start,
+            pickup_at__lte=end,
+            receipt__isnull=True,
         )
 
     def for_lists(self):

@@ -77,6 +77,11 @@ class Reservation(models.Model):
     overdue_notice_sent_at = models.DateTimeField(
         _("relance après le créneau envoyée le"), null=True, blank=True, editable=False
     )
+    # Given by the structure when it accepts (or proposes a slot to) a requester past the
+    # absence threshold; without it, annonces/pickups/absences.py refuses the acceptance.
+    absences_acknowledged_at = models.DateTimeField(
+        _("absences passées prises en compte le"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("demandée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 

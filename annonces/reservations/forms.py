@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import Audience, ReservationStatus
 from ..errors import ReservationError
 from ..models import Lot, Organisation
+from ..pickups import absences
 from . import services as reservations
 
 MESSAGE_MAX_LENGTH = 2000
@@ -154,6 +155,14 @@ class DeclineForm(AnswerForm):
             )
 
 
+def acknowledgement_field() -> forms.BooleanField:
+    """The box a structure ticks to accept a requester past the absence threshold."""
+    return forms.BooleanField(
+        label=_("J'ai vu les absences de ce demandeur et j'accepte quand même."),
+        required=False,
+    )
+
+
 class ProposeForm(AnswerForm):
     pickup_at = SlotField(label=_("Nouveau créneau d'enlèvement"))
     message = _message_field(_("Message au demandeur (facultatif)"))
@@ -163,6 +172,9 @@ class ProposeForm(AnswerForm):
         self.fields["pickup_at"].widget.attrs["min"] = timezone.localtime().strftime(
             "%Y-%m-%dT%H:%M"
         )
+        # The requester's confirmation accepts: the structure sees the absences now.
+        if absences.needs_acknowledgement(self.reservation):
+            self.fields["acknowledge_absences"] = acknowledgement_field()
 
     def clean_pickup_at(self):
         return _checked_slot(self.reservation.lot, self.cleaned_data["pickup_at"])
@@ -170,6 +182,25 @@ class ProposeForm(AnswerForm):
 
 class CancelForm(AnswerForm):
     reason = _message_field(_("Un mot pour la structure (facultatif)"))
+
+
+class NoShowForm(AnswerForm):
+    note = _message_field(_("Un mot pour le demandeur (facultatif)"))
+
+
+class ReceiptForm(AnswerForm):
+    """ "L'enlèvement a-t-il eu lieu ?", answered once by the requester."""
+
+    collected = forms.TypedChoiceField(
+        label=_("L'enlèvement a-t-il eu lieu ?"),
+        choices=[
+            ("oui", _("Oui, j'ai bien récupéré le lot")),
+            ("non", _("Non, je n'ai rien récupéré")),
+        ],
+        coerce=lambda answer: answer == "oui",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choisissez « Oui » ou « Non ».")},
+    )
 
 
 class FrenchDecimalField(forms.DecimalField):

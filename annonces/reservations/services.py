@@ -18,6 +18,7 @@ from ..choices import Audience, LotStatus, ReservationStatus
 from ..errors import ReservationError
 from ..models import Lot, Organisation, Reservation, ReservationEvent
 from ..permissions import has_verified_email, is_member
+from ..pickups import absences
 from .emails import tell_organisation, tell_requester
 
 MAX_WEIGHT_KG = Decimal("100000")
@@ -124,8 +125,11 @@ def _not_enough(lot: Lot, quantity: int) -> str:
 
 
 @transaction.atomic
-def accept_reservation(reservation: Reservation, user) -> Reservation:
-    """The lot's organisation accepts a pending request: its quantity is set aside."""
+def accept_reservation(
+    reservation: Reservation, user, *, acknowledge_absences: bool = False
+) -> Reservation:
+    """The lot's organisation accepts a pending request: its quantity is set aside. A requester
+    past the absence threshold is accepted only with acknowledge_absences."""
     reservation = _locked(reservation)
     _require_organisation(user, reservation)
     _require_status(reservation, ReservationStatus.PENDING)
@@ -135,6 +139,7 @@ def accept_reservation(reservation: Reservation, user) -> Reservation:
     if reservation.expires_at <= timezone.now():
         raise ReservationError(_("Cette demande a expiré : le demandeur peut en refaire une."))
     check_slot(reservation.lot, reservation.pickup_at)  # the lot's dates may have changed since
+    absences.check_acknowledged(reservation, acknowledge_absences)
     _allocate(reservation)
     _move(reservation, ReservationStatus.ACCEPTED, user)
     tell_requester("reservation_accepted", reservation)
@@ -142,12 +147,21 @@ def accept_reservation(reservation: Reservation, user) -> Reservation:
 
 
 @transaction.atomic
-def propose_slot(reservation: Reservation, user, pickup_at, message: str = "") -> Reservation:
-    """The organisation offers another pickup slot; the requester confirms or cancels."""
+def propose_slot(
+    reservation: Reservation,
+    user,
+    pickup_at,
+    message: str = "",
+    *,
+    acknowledge_absences: bool = False,
+) -> Reservation:
+    """The organisation offers another pickup slot; the requester confirms or cancels. The
+    requester's confirmation accepts: past the absence threshold, it needs the acknowledgement."""
     reservation = _locked(reservation)
     _require_organisation(user, reservation)
     _require_status(reservation, *Reservation.OPEN)
     check_slot(reservation.lot, pickup_at)
+    absences.check_acknowledged(reservation, acknowledge_absences)
     reservation.pickup_at = pickup_at
     reservation.expires_at = _answer_deadline(pickup_at)
     _move(reservation, ReservationStatus.PROPOSED, user, note=message.strip())
@@ -166,6 +180,15 @@ def confirm_proposal(reservation: Reservation, user) -> Reservation:
     if reservation.expires_at <= timezone.now():
         raise ReservationError(_("Cette proposition a expiré : faites une nouvelle demande."))
     check_slot(reservation.lot, reservation.pickup_at)  # the lot's dates may have changed since
+    # The one path that accepts without the structure's last word: it must have seen the
+    # absences when it proposed (they may also have grown since).
+    if not reservation.absences_acknowledged_at and absences.needs_acknowledgement(reservation):
+        raise ReservationError(
+            _(
+                "La structure doit revoir ce créneau avant qu'il soit retenu : "
+                "demandez-lui de vous le proposer à nouveau."
+            )
+        )
     _allocate(reservation)
     _move(reservation, ReservationStatus.ACCEPTED, user)
     tell_organisation("reservation_confirmed", reservation)
@@ -307,7 +330,11 @@ def chase_overdue_pickups(now=None) -> int:
             ).update(overdue_notice_sent_at=now)
             if claimed:
                 reservation = Reservation.objects.select_related("lot__organisation").get(pk=pk)
-                tell_organisation("pickup_overdue", reservation)
+                tell_organisation(
+                    "pickup_overdue",
+                    reservation,
+                    auto_release_hours=settings.RESERVATION_AUTO_RELEASE_HOURS,
+                )
                 chased += 1
     return chased
 

@@ -40,5 +40,15 @@ urlpatterns = [
         views.reservation_collect,
         name="reservation_collect",
     ),
+    path(
+        "reservations/<reference:reference>/personne-n-est-venu/",
+        views.reservation_no_show,
+        name="reservation_no_show",
+    ),
+    path(
+        "reservations/<reference:reference>/a-eu-lieu/",
+        views.reservation_receipt,
+        name="reservation_receipt",
+    ),
     path("reservations/<reference:reference>/bon/", views.voucher, name="voucher"),
 ]

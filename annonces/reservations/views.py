@@ -1,5 +1,6 @@
 """Reservations seen from both sides: ask for a lot, answer, collect, print the voucher."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,12 +13,15 @@ from ..errors import ReservationError
 from ..models import Lot, Reservation
 from ..pagination import ForgivingPaginationMixin
 from ..permissions import VerifiedUserRequiredMixin, is_member, verified_user_required
+from ..pickups import absences, no_shows, receipts
 from . import services as reservations
 from .forms import (
     CancelForm,
     CollectionForm,
     DeclineForm,
+    NoShowForm,
     ProposeForm,
+    ReceiptForm,
     ReservationFilterForm,
     ReservationForm,
 )
@@ -43,11 +47,15 @@ def allowed_actions(reservation: Reservation, user) -> set[str]:
             actions.add("decline")
         if status == ReservationStatus.ACCEPTED:
             actions.add("collect")
+        if no_shows.may_record_no_show(reservation):
+            actions.add("no_show")
     if reservation.requester_id == user.pk:
         if status == ReservationStatus.PROPOSED:
             actions.add("confirm")
         if status in Reservation.LIVE:
             actions.add("cancel")
+        if receipts.may_answer(reservation, user):
+            actions.add("receipt")
     if status in (ReservationStatus.ACCEPTED, ReservationStatus.COLLECTED):
         actions.add("voucher")
     return actions
@@ -136,7 +144,7 @@ class ReservationListView(VerifiedUserRequiredMixin, ForgivingPaginationMixin, L
             shown = Reservation.objects.visible_to(user)
         if wanted.get("statut"):
             shown = shown.filter(status=wanted["statut"])
-        return shown.for_lists()
+        return shown.for_lists().with_pickup_records()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filters=self.filters, **kwargs)
@@ -146,13 +154,21 @@ class ReservationListView(VerifiedUserRequiredMixin, ForgivingPaginationMixin, L
 def reservation_detail(request, reference):
     reservation = _reservation(request, reference)
     events = reservation.events.select_related("actor")
+    actions = allowed_actions(reservation, request.user)
     context = {
         "reservation": reservation,
         "lot": reservation.lot,
         "events": events,
-        "actions": allowed_actions(reservation, request.user),
+        "actions": actions,
         "is_requester": reservation.requester_id == request.user.pk,
     }
+    context["receipt"] = receipts.answer_of(reservation)
+    if is_member(request.user, reservation.lot.organisation):  # the giving side only
+        context["pickup_records"] = absences.records_for(reservation)
+        if actions & {"accept", "propose"}:
+            context["recent_absences"] = absences.recent_absences(reservation)
+            context["needs_acknowledgement"] = absences.needs_acknowledgement(reservation)
+            context["absence_days"] = settings.RESERVATION_ABSENCE_DAYS
     return render(request, "annonces/reservations/reservation_detail.html", context)
 
 
@@ -169,15 +185,18 @@ def voucher(request, reference):
 # --- Answering --------------------------------------------------------------------------------
 
 
-def _one_click(action, success):
-    """A POST that moves the reservation on; a refusal is reported as a message."""
+def _one_click(action, success, checkboxes=()):
+    """A POST that moves the reservation on; a refusal is reported as a message.
+
+    checkboxes: names of boxes the form may carry, passed to the action as booleans."""
 
     @require_POST
     @verified_user_required
     def view(request, reference):
         reservation = _reservation(request, reference)
+        ticked = {name: request.POST.get(name) == "on" for name in checkboxes}
         try:
-            action(reservation, request.user)
+            action(reservation, request.user, **ticked)
         except ReservationError as error:
             messages.error(request, error.message)
         else:
@@ -190,6 +209,7 @@ def _one_click(action, success):
 reservation_accept = _one_click(
     reservations.accept_reservation,
     _("Demande acceptée : la quantité est mise de côté et le demandeur est prévenu."),
+    checkboxes=["acknowledge_absences"],
 )
 reservation_confirm = _one_click(
     reservations.confirm_proposal,
@@ -275,4 +295,30 @@ reservation_collect = _with_form(
     title=_("Confirmer l'enlèvement"),
     intro=_("Indiquez ce qui est réellement parti ; le reste redevient disponible."),
     submit=_("Confirmer l'enlèvement"),
+)
+
+
+# --- After the slot (annonces/pickups) ----------------------------------------------------------
+
+reservation_no_show = _with_form(
+    "no_show",
+    NoShowForm,
+    no_shows.record_no_show,
+    _("Absence enregistrée : la quantité est de nouveau disponible et le demandeur est prévenu."),
+    title=_("Personne n'est venu ?"),
+    intro=_(
+        "L'enlèvement sera clos comme une absence : la quantité mise de côté redevient "
+        "disponible aussitôt et le demandeur en est prévenu par e-mail."
+    ),
+    submit=_("Oui, personne n'est venu"),
+    danger=True,
+)
+reservation_receipt = _with_form(
+    "receipt",
+    ReceiptForm,
+    receipts.confirm_receipt,
+    _("Merci, votre réponse est enregistrée."),
+    title=_("L'enlèvement a-t-il eu lieu ?"),
+    intro=_("Votre réponse aide le réseau à tenir juste le compte des enlèvements."),
+    submit=_("Envoyer ma réponse"),
 )

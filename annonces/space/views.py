@@ -30,7 +30,12 @@ class MySpaceView(VerifiedUserRequiredMixin, TemplateView):
         pending = Organisation.objects.none()
         if is_network_admin(user):
             pending = Organisation.objects.awaiting_validation()
-        received = Reservation.objects.received_by(user).for_lists().order_by("pickup_at")
+        received = (
+            Reservation.objects.received_by(user)
+            .for_lists()
+            .with_pickup_records()
+            .order_by("pickup_at")
+        )
         return super().get_context_data(
             memberships=memberships,
             lots_by_status=[(label, group) for label, group in by_status if group],

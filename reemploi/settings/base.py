@@ -196,6 +196,14 @@ RESERVATION_ANSWER_DAYS = 5
 RESERVATION_REMINDER_HOURS = 24
 # A pickup not confirmed this long after its slot: the organisation is asked to confirm or free it.
 RESERVATION_OVERDUE_HOURS = 24
+# No-shows (annonces/pickups/no_shows.py): the structure may record "Personne n'est venu" this
+# many hours after the slot; a pickup still unconfirmed this long after its slot is released by
+# the hourly job; past this many absences in RESERVATION_ABSENCE_DAYS, a request is accepted
+# only with an explicit acknowledgement.
+RESERVATION_NO_SHOW_GRACE_HOURS = env_int("RESERVATION_NO_SHOW_GRACE_HOURS", 2)
+RESERVATION_AUTO_RELEASE_HOURS = env_int("RESERVATION_AUTO_RELEASE_HOURS", 48)
+RESERVATION_ABSENCE_THRESHOLD = env_int("RESERVATION_ABSENCE_THRESHOLD", 2)
+RESERVATION_ABSENCE_DAYS = env_int("RESERVATION_ABSENCE_DAYS", 90)
 
 # Everyone gets French until an English catalogue exists: with LocaleMiddleware an English
 # browser got French text with English numbers ("21,179 kg") and allauth's English pages.

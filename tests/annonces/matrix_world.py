@@ -17,6 +17,7 @@ from annonces.models import (
     LotReport,
     Membership,
     Organisation,
+    PickupReceipt,
     Reservation,
 )
 from annonces.organisations import services as organisation_services
@@ -83,7 +84,31 @@ def build_world() -> World:
     pending = ReservationFactory(lot=lot)
     proposed = ReservationFactory(lot=lot, status=ReservationStatus.PROPOSED)
     accepted = ReservationFactory(lot=lot, status=ReservationStatus.ACCEPTED)
+    # On a second lot, so that the first keeps its counters: a pickup whose slot and grace
+    # time have passed (nobody came, or the requester says), and a collection denied.
+    parquet = LotFactory(organisation=organisation, title="Parquet chêne", quantity=20)
+    overdue = ReservationFactory(
+        lot=parquet,
+        status=ReservationStatus.ACCEPTED,
+        pickup_at=timezone.now() - timedelta(hours=3),
+        expires_at=timezone.now() - timedelta(days=1),
+    )
     Lot.objects.filter(pk=lot.pk).update(quantity_reserved=accepted.quantity)
+    collected = ReservationFactory(
+        lot=parquet,
+        status=ReservationStatus.COLLECTED,
+        pickup_at=timezone.now() - timedelta(days=1),
+        expires_at=timezone.now() - timedelta(days=2),
+        collected_quantity=2,
+        collected_weight_kg=4,
+        collected_at=timezone.now() - timedelta(days=1),
+    )
+    Lot.objects.filter(pk=parquet.pk).update(
+        quantity_reserved=overdue.quantity, quantity_collected=collected.collected_quantity
+    )
+    disputed = PickupReceipt.objects.create(
+        reservation=collected, collected=False, answered_at=timezone.now()
+    )
     target = MembershipFactory(organisation=organisation)
     world.tokens["join"] = organisation_services.invite(
         organisation, admin.user, "particulier@example.org"
@@ -98,6 +123,8 @@ def build_world() -> World:
         pending=pending,
         proposed=proposed,
         accepted=accepted,
+        overdue=overdue,
+        disputed=disputed,
         target=target,
         revocable=Invitation.objects.get(email="quelquun@example.org"),
         waiting=OrganisationFactory(name="Structure en attente", validated_at=None),
@@ -127,6 +154,11 @@ def fingerprint() -> tuple:
         list(Invitation.objects.order_by("pk").values_list("pk", "status")),
         list(Organisation.objects.order_by("pk").values_list("pk", "name", "validated_at")),
         list(LotReport.objects.order_by("pk").values_list("pk", "status")),
+        list(
+            PickupReceipt.objects.order_by("pk").values_list(
+                "pk", "collected", "answered_at", "settled_at", "settlement_note"
+            )
+        ),
         FormSubmission.objects.count(),
     )
 

@@ -103,6 +103,16 @@ ROWS = {
         lambda w: {"quantity": "5", "weight_kg": "12"},
         MEMBERS,
     ),
+    # After the slot: the giving structure records a no-show; only the requester (none of the
+    # roles) answers "L'enlèvement a-t-il eu lieu ?", the structure's members are told no.
+    "annonces:reservation_no_show": Row(
+        on_reservation("reservation_no_show", "overdue"), allowed=MEMBERS
+    ),
+    "annonces:reservation_receipt": Row(
+        on_reservation("reservation_receipt", "overdue"),
+        lambda w: {"collected": "oui"},
+        by_role={"staff": 200, "admin": 200},
+    ),
     "annonces:organisation_create": Row(
         lambda w: reverse("annonces:organisation_create"),
         organisation_data,
@@ -143,6 +153,14 @@ ROWS = {
         refused=LOGIN,
         by_role={"editor": 302},
     ),
+    # The animators' disagreements about pickups, in Wagtail's admin.
+    "annonces_disputes:settle": Row(
+        lambda w: reverse("annonces_disputes:settle", args=[w.disputed.pk]),
+        lambda w: {"note": "Appel aux deux parties : le lot est bien parti."},
+        allowed=ANIMATORS,
+        refused=LOGIN,
+        by_role={"editor": 302},
+    ),
     # The questionnaire (a Wagtail form page): open to everyone, by design.
     "cms:questionnaire": Row(
         lambda w: w.questionnaire.url, lambda w: QUESTIONNAIRE, frozenset(ROLES), ok=200
@@ -163,6 +181,9 @@ READ_ONLY = {
     "annonces_reports:index",
     "annonces_reports:index_results",
     "annonces_reports:inspect",
+    "annonces_disputes:index",
+    "annonces_disputes:index_results",
+    "annonces_disputes:inspect",
     "search:lots",
     "search:suggestions",
 }
@@ -175,8 +196,14 @@ REFUSED_TO_ALL = {
     "annonces_reports:history",
     "annonces_reports:usage",
     "annonces_reports:history_results",
+    "annonces_disputes:add",
+    "annonces_disputes:edit",
+    "annonces_disputes:delete",
+    "annonces_disputes:history",
+    "annonces_disputes:usage",
+    "annonces_disputes:history_results",
 }
-NAMESPACES = ("annonces", "annonces_reports", "search")
+NAMESPACES = ("annonces", "annonces_reports", "annonces_disputes", "search")
 
 
 def url_names() -> set[str]:
@@ -229,7 +256,8 @@ def test_the_generated_report_forms_are_refused_even_to_a_superuser(client, name
     client.force_login(world.users["superuser"])
     if name not in url_names():
         pytest.fail(f"{name} is no longer generated: remove it from REFUSED_TO_ALL")
-    args = [] if name.endswith(":add") else [world.report.pk]
+    target = world.disputed if name.startswith("annonces_disputes:") else world.report
+    args = [] if name.endswith(":add") else [target.pk]
     before = fingerprint()
     response = client.post(reverse(name, args=args), {"status": "dismissed"})
     assert response.status_code in (302, 403, 404, 405)
