@@ -417,7 +417,8 @@ def test_a_pickup_left_unconfirmed_a_day_after_its_slot_is_chased_once(
 
     (mail,) = [m for m in mailoutbox if "Enlèvement à confirmer" in m.subject]
     assert staff.email in mail.to and company_user.email not in mail.to
-    assert "n'est pas encore confirmé" in mail.body and "annulez l'enlèvement" in mail.body
+    assert "n'est pas encore confirmé" in mail.body and "Personne n'est venu" in mail.body
+    assert "libérée 48 heures après le créneau" in mail.body
     reservation.refresh_from_db()
     assert reservation.status == ReservationStatus.ACCEPTED  # the organisation decides
 
