@@ -139,9 +139,7 @@ def test_below_the_threshold_acceptance_needs_nothing(staff, requester, settings
     assert request.status == ReservationStatus.ACCEPTED and not request.absences_acknowledged_at
 
 
-def test_absences_older_than_the_window_do_not_count_for_the_threshold(
-    staff, requester, settings
-):
+def test_absences_older_than_the_window_do_not_count_for_the_threshold(staff, requester, settings):
     settings.RESERVATION_ABSENCE_THRESHOLD = 2
     old = missed(staff, requester)
     missed(staff, requester)
@@ -184,9 +182,7 @@ def test_a_proposed_slot_accepts_on_confirmation_so_it_needs_the_acknowledgement
     assert request.status == ReservationStatus.ACCEPTED
 
 
-def test_a_proposal_made_before_the_threshold_is_not_confirmed_past_it(
-    staff, requester, settings
-):
+def test_a_proposal_made_before_the_threshold_is_not_confirmed_past_it(staff, requester, settings):
     settings.RESERVATION_ABSENCE_THRESHOLD = 2
     missed(staff, requester)
     request = ask(staff, requester)
