@@ -58,6 +58,8 @@ class DisputeFilterSet(WagtailFilterSet):
 
 
 class DisputeIndexView(IndexView):
+    page_title = _("Désaccords d'enlèvement")
+
     def get_base_queryset(self):
         disputes = (
             super()
