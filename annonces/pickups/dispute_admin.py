@@ -134,6 +134,13 @@ class SettleView(WagtailAdminTemplateMixin, FormView):
         self.receipt = get_object_or_404(receipts_seen, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("annonces_disputes:index"), "label": _("Désaccords d'enlèvement")},
+            {"url": "", "label": self.receipt.reservation.reference},
+        ]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(receipt=self.receipt, said=_said(self.receipt), **kwargs)
 
