@@ -18,11 +18,30 @@ def absolute_url(path: str) -> str:
 
 
 @task()
-def send_email(subject: str, text: str, html: str, recipients: list[str]) -> None:
-    """Send one rendered e-mail; a worker runs it in production, at once elsewhere."""
+def send_email(
+    subject: str, text: str, html: str, recipients: list[str], calendar: str = ""
+) -> None:
+    """Send one rendered e-mail; a worker runs it in production, at once elsewhere.
+
+    calendar: an iCalendar text, sent the way Gmail and Outlook expect an invitation: a
+    text/calendar alternative carrying its METHOD, and the same as an .ics attachment.
+    """
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
     message.attach_alternative(html, "text/html")
+    if calendar:
+        method = _calendar_method(calendar)
+        # Django makes the subtype of a text/* part from what follows the slash: the method
+        # parameter rides along into the part's Content-Type.
+        message.attach_alternative(calendar, f"text/calendar; method={method}")
+        message.attach("invitation.ics", calendar.encode(), "application/ics")
     message.send()
+
+
+def _calendar_method(calendar: str) -> str:
+    for line in calendar.splitlines():
+        if line.startswith("METHOD:"):
+            return line.removeprefix("METHOD:").strip()
+    return "PUBLISH"
 
 
 def render_email(name: str, context: dict) -> tuple[str, str, str]:
@@ -34,11 +53,11 @@ def render_email(name: str, context: dict) -> tuple[str, str, str]:
     return " ".join(subject.split()), text, html  # a header holds one line
 
 
-def send_rendered(subject: str, text: str, html: str, recipients) -> None:
+def send_rendered(subject: str, text: str, html: str, recipients, calendar: str = "") -> None:
     """Send once the transaction commits: a change rolled back tells nobody."""
     recipients = sorted({r for r in recipients if r})
     if recipients:
-        transaction.on_commit(lambda: send_email.enqueue(subject, text, html, recipients))
+        transaction.on_commit(lambda: send_email.enqueue(subject, text, html, recipients, calendar))
 
 
 def send_templated(name: str, recipients, context: dict) -> None:

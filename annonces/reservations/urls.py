@@ -41,4 +41,9 @@ urlpatterns = [
         name="reservation_collect",
     ),
     path("reservations/<reference:reference>/bon/", views.voucher, name="voucher"),
+    path(
+        "reservations/<reference:reference>/agenda.ics",
+        views.pickup_agenda,
+        name="pickup_agenda",
+    ),
 ]
