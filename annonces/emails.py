@@ -4,6 +4,8 @@ Each concept keeps its own under templates/annonces/<concept>/emails/; a name is
 below templates/annonces/, e.g. "reservations/emails/reservation_accepted".
 """
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -50,7 +52,8 @@ def render_email(name: str, context: dict) -> tuple[str, str, str]:
         subject = render_to_string(f"annonces/{name}_subject.txt", context)
         text = render_to_string(f"annonces/{name}.txt", context)
         html = render_to_string(f"annonces/{name}.html", context)
-    return " ".join(subject.split()), text, html  # a header holds one line
+    # A header holds one line; no-break spaces (« 14 h 30 ») stay, as str.split() would not.
+    return re.sub(r"[ \t\r\n]+", " ", subject).strip(), text, html
 
 
 def send_rendered(subject: str, text: str, html: str, recipients, calendar: str = "") -> None:

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from ..models import Reservation
 from ..notifications.services import notify, organisation_people
-from ..pickups.calendar import french_moment, french_time
+from ..pickups.calendar import french_moment, french_time, invitation
 
 EMAILS = "reservations/emails/"
 
@@ -45,3 +45,11 @@ def tell_organisation(name: str, reservation: Reservation, **extra) -> None:
         _context(reservation, to_requester=False, **extra),
         extra_emails=[organisation.email],
     )
+
+
+def tell_requester_slot_moved(reservation: Reservation) -> None:
+    """An agreed pickup moved: the requester's calendar event follows (same UID, next SEQUENCE).
+
+    For whatever changes the slot of an accepted pickup; the caller holds the reservation's lock.
+    """
+    tell_requester("pickup_moved", reservation, calendar=invitation(reservation))

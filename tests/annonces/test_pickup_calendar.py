@@ -4,10 +4,12 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 from icalendar import Calendar
 
 from annonces.choices import ReservationStatus
+from annonces.models import Reservation
 from annonces.pickups.calendar import (
     cancellation,
     french_moment,
@@ -16,6 +18,7 @@ from annonces.pickups.calendar import (
     pickup_window,
 )
 from annonces.reservations import services as reservations
+from annonces.reservations.emails import tell_requester_slot_moved
 from tests.factories import (
     LotFactory,
     MembershipFactory,
@@ -230,3 +233,23 @@ def test_the_download_is_the_current_version_without_a_new_one(reservation):
     assert event["SEQUENCE"] == 1
     reservation.refresh_from_db()
     assert reservation.calendar_sequence == 1
+
+
+def test_a_moved_pickup_sends_an_update_of_the_same_event(
+    pending, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        reservations.accept_reservation(pending, staff)
+    _calendar, first = event_of(calendar_parts(mailoutbox[0])[0][0].get_payload(decode=True))
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        moved = Reservation.objects.select_for_update().get(pk=pending.pk)
+        moved.pickup_at = SUMMER
+        moved.save(update_fields=["pickup_at"])
+        tell_requester_slot_moved(moved)
+    mail = mailoutbox[-1]
+    assert mail.subject.startswith("Enlèvement déplacé au mercredi 7 juillet 2027 à 9\u00a0h")
+    (alternative,), _attached = calendar_parts(mail)
+    calendar, update = event_of(alternative.get_payload(decode=True))
+    assert calendar["METHOD"] == "REQUEST" and alternative.get_param("method") == "REQUEST"
+    assert update["UID"] == first["UID"] and update["SEQUENCE"] > first["SEQUENCE"]
+    assert update.decoded("DTSTART") == SUMMER
