@@ -22,6 +22,7 @@ def _context(reservation: Reservation, **extra) -> dict:
         "agenda_url": base + reverse("annonces:pickup_agenda", args=[reservation.reference]),
         "pickup_when": french_moment(reservation.pickup_at),
         "pickup_time": french_time(reservation.pickup_at),
+        "answer_by": french_moment(reservation.expires_at),
         **extra,
     }
 
