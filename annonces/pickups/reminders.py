@@ -55,12 +55,19 @@ def _midnight(day):
     return timezone.make_aware(datetime.combine(day, time.min), PARIS)
 
 
-def _remind(pk: int, kind: str, now) -> int:
-    with transaction.atomic():
-        claimed = Reservation.objects.filter(
+def _claim(pk: int, kind: str, now) -> bool:
+    """Mark the reminder sent, if no other run has and the pickup still stands: one UPDATE,
+    so of two runs at once, the second finds the timestamp set and claims nothing."""
+    return bool(
+        Reservation.objects.filter(
             pk=pk, status=ReservationStatus.ACCEPTED, **{f"{SENT_FIELD[kind]}__isnull": True}
         ).update(**{SENT_FIELD[kind]: now})
-        if not claimed:  # another run took it, or the pickup was cancelled meanwhile
+    )
+
+
+def _remind(pk: int, kind: str, now) -> int:
+    with transaction.atomic():
+        if not _claim(pk, kind, now):  # another run took it, or the pickup was cancelled
             return 0
         reservation = Reservation.objects.select_related(
             "lot__organisation", "requester", "organisation"
