@@ -64,7 +64,8 @@ def pickup_calendar(reservation: Reservation, method: str) -> str:
     calendar = new_calendar(method)
     calendar.add_component(_event(reservation, method))
     start, _end = pickup_window(reservation)
-    # Only the years the event needs: the whole default range would weigh kilobytes.
+    # The transitions of the years around the event only: icalendar's default, 1970 to 2038,
+    # makes a bare event weigh 2.6 kB instead of 0.6 kB, for rules no calendar needs here.
     calendar.add_missing_timezones(
         first_date=start.date() - timedelta(days=366), last_date=start.date() + timedelta(days=366)
     )
@@ -109,8 +110,9 @@ def pickup_uid(reservation: Reservation) -> str:
 
 
 def pickup_address(lot) -> str:
-    street = f"{lot.address}, " if lot.address else ""
-    return f"{lot.organisation.name}, {street}{lot.postcode} {lot.city}".replace("  ", " ")
+    """« Ressourcerie du Port, 12 rue Bara, 94200 Ivry-sur-Seine », leaving out what is blank."""
+    town = " ".join(part for part in (lot.postcode, lot.city) if part)
+    return ", ".join(part for part in (lot.organisation.name, lot.address, town) if part)
 
 
 def _organizer(organisation) -> vCalAddress:

@@ -72,6 +72,12 @@ def test_the_invitation_parses_as_a_request_with_the_reservations_uid(reservatio
     assert str(event["LOCATION"]) == "Ressourcerie du Port, 12 rue Bara, 94200 Ivry-sur-Seine"
 
 
+def test_a_blank_street_is_left_out_of_the_location(reservation):
+    reservation.lot.address = ""
+    _calendar, event = event_of(invitation(reservation))
+    assert str(event["LOCATION"]) == "Ressourcerie du Port, 94200 Ivry-sur-Seine"
+
+
 def test_the_organiser_is_the_structure_and_the_attendee_the_requester(reservation):
     _calendar, event = event_of(invitation(reservation))
     assert str(event["ORGANIZER"]) == "mailto:contact@ressourcerie-du-port.fr"
