@@ -2,11 +2,10 @@
 
 from datetime import UTC
 
-from django.http import HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Event
 
-PRODID = "-//Réseau du réemploi Grand-Orly Seine Bièvre//Agenda//FR"
+from reemploi.ical import new_calendar
 
 
 def _utc(moment):
@@ -34,18 +33,8 @@ def event_component(event, request) -> Event:
 
 def calendar_for(events, request, name: str) -> bytes:
     """A VCALENDAR holding one VEVENT per event."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar = new_calendar("PUBLISH")
     calendar.add("x-wr-calname", name)
     for event in events:
         calendar.add_component(event_component(event, request))
     return calendar.to_ical()
-
-
-def ical_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response

@@ -5,7 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .ical import calendar_for, ical_response
+from reemploi.ical import ical_response
+
+from .ical import calendar_for
 from .models import EventPage
 
 

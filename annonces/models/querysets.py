@@ -149,12 +149,9 @@ class ReservationQuerySet(models.QuerySet):
         return self.awaiting_answer().filter(expires_at__lte=now or timezone.now())
 
     def pickups_within(self, start, end):
-        """Accepted pickups due between two instants, not yet reminded."""
+        """Accepted pickups whose slot begins from `start` and before `end`."""
         return self.filter(
-            status=ReservationStatus.ACCEPTED,
-            pickup_at__gt=start,
-            pickup_at__lte=end,
-            reminder_sent_at__isnull=True,
+            status=ReservationStatus.ACCEPTED, pickup_at__gte=start, pickup_at__lt=end
         )
 
     def overdue_pickups(self, before):

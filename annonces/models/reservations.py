@@ -71,8 +71,16 @@ class Reservation(models.Model):
         _("poids enlevé (kg)"), max_digits=10, decimal_places=1, null=True, blank=True
     )
     collected_at = models.DateTimeField(_("enlevée le"), null=True, blank=True)
+    # The day-before reminder; the morning one has its own field, so each goes once.
     reminder_sent_at = models.DateTimeField(
-        _("rappel envoyé le"), null=True, blank=True, editable=False
+        _("rappel de la veille envoyé le"), null=True, blank=True, editable=False
+    )
+    morning_reminder_sent_at = models.DateTimeField(
+        _("rappel du jour envoyé le"), null=True, blank=True, editable=False
+    )
+    # RFC 5546: each invitation, update or cancellation sent carries a higher SEQUENCE.
+    calendar_sequence = models.PositiveIntegerField(
+        _("version de l'invitation d'agenda"), default=0, editable=False
     )
     overdue_notice_sent_at = models.DateTimeField(
         _("relance après le créneau envoyée le"), null=True, blank=True, editable=False

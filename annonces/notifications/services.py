@@ -4,15 +4,17 @@ from ..emails import render_email, send_rendered
 from ..models import Notification, Organisation
 
 
-def notify(name: str, users, context: dict, *, extra_emails=()) -> None:
-    """Send `annonces/<name>` to these users (and addresses); list it in their space."""
+def notify(name: str, users, context: dict, *, extra_emails=(), calendar: str = "") -> None:
+    """Send `annonces/<name>` to these users (and addresses); list it in their space.
+
+    calendar: an iCalendar text to carry (annonces.emails.send_email)."""
     users = list({user.pk: user for user in users if user.is_active}.values())
     subject, text, html = render_email(name, context)
     Notification.objects.bulk_create(
         Notification(user=user, subject=subject[:200], body=text, url=context.get("path", ""))
         for user in users
     )
-    send_rendered(subject, text, html, [*(user.email for user in users), *extra_emails])
+    send_rendered(subject, text, html, [*(user.email for user in users), *extra_emails], calendar)
 
 
 def organisation_people(organisation: Organisation) -> list:

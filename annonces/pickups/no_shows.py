@@ -25,6 +25,7 @@ from ..reservations.services import (
     _require_organisation,
     _require_status,
 )
+from .calendar import cancellation
 
 
 def no_show_from(reservation: Reservation):
@@ -79,7 +80,7 @@ def release_unconfirmed_pickups(now=None) -> int:
                 "hours": settings.RESERVATION_AUTO_RELEASE_HOURS
             }
             _move(reservation, ReservationStatus.RELEASED, None, note=note)
-            tell_requester("pickup_released", reservation)
+            tell_requester("pickup_released", reservation, calendar=cancellation(reservation))
             tell_organisation("pickup_released", reservation)
             released += 1
     return released

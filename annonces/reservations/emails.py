@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from ..models import Reservation
 from ..notifications.services import notify, organisation_people
+from ..pickups.calendar import french_moment, french_time, invitation
 
 EMAILS = "reservations/emails/"
 
@@ -18,14 +19,21 @@ def _context(reservation: Reservation, **extra) -> dict:
         "path": path,
         "url": base + path,
         "voucher_url": base + reverse("annonces:voucher", args=[reservation.reference]),
+        "agenda_url": base + reverse("annonces:pickup_agenda", args=[reservation.reference]),
+        "pickup_when": french_moment(reservation.pickup_at),
+        "pickup_time": french_time(reservation.pickup_at),
+        "answer_by": french_moment(reservation.expires_at),
         **extra,
     }
 
 
-def tell_requester(name: str, reservation: Reservation, **extra) -> None:
-    """E-mail the requester (and keep it in their notifications)."""
+def tell_requester(name: str, reservation: Reservation, *, calendar: str = "", **extra) -> None:
+    """E-mail the requester (and keep it in their notifications), with an invitation maybe."""
     notify(
-        EMAILS + name, [reservation.requester], _context(reservation, to_requester=True, **extra)
+        EMAILS + name,
+        [reservation.requester],
+        _context(reservation, to_requester=True, **extra),
+        calendar=calendar,
     )
 
 
@@ -38,3 +46,11 @@ def tell_organisation(name: str, reservation: Reservation, **extra) -> None:
         _context(reservation, to_requester=False, **extra),
         extra_emails=[organisation.email],
     )
+
+
+def tell_requester_slot_moved(reservation: Reservation) -> None:
+    """An agreed pickup moved: the requester's calendar event follows (same UID, next SEQUENCE).
+
+    For whatever changes the slot of an accepted pickup; the caller holds the reservation's lock.
+    """
+    tell_requester("pickup_moved", reservation, calendar=invitation(reservation))

@@ -19,6 +19,7 @@ from ..errors import ReservationError
 from ..models import Lot, Organisation, Reservation, ReservationEvent
 from ..permissions import has_verified_email, is_member
 from ..pickups import absences
+from ..pickups.calendar import cancellation, invitation
 from .emails import tell_organisation, tell_requester
 
 MAX_WEIGHT_KG = Decimal("100000")
@@ -79,6 +80,7 @@ def request_reservation(
         raise ReservationError(_("Vous avez déjà une demande en attente pour ce lot.")) from error
     _record(reservation, user, "", note=reservation.message)
     tell_organisation("reservation_requested", reservation)
+    tell_requester("reservation_sent", reservation)
     return reservation
 
 
@@ -142,7 +144,7 @@ def accept_reservation(
     absences.check_acknowledged(reservation, acknowledge_absences)
     _allocate(reservation)
     _move(reservation, ReservationStatus.ACCEPTED, user)
-    tell_requester("reservation_accepted", reservation)
+    tell_requester("reservation_accepted", reservation, calendar=invitation(reservation))
     return reservation
 
 
@@ -192,6 +194,10 @@ def confirm_proposal(reservation: Reservation, user) -> Reservation:
     _allocate(reservation)
     _move(reservation, ReservationStatus.ACCEPTED, user)
     tell_organisation("reservation_confirmed", reservation)
+    # The requester's own copy of the agreed slot, for their calendar.
+    tell_requester(
+        "reservation_accepted", reservation, calendar=invitation(reservation), slot_confirmed=True
+    )
     return reservation
 
 
@@ -208,7 +214,12 @@ def decline_reservation(reservation: Reservation, user, reason: str) -> Reservat
     _release(reservation)
     reservation.decline_reason = reason
     _move(reservation, ReservationStatus.DECLINED, user, note=reason)
-    tell_requester("reservation_declined", reservation, was_accepted=was_accepted)
+    tell_requester(
+        "reservation_declined",
+        reservation,
+        was_accepted=was_accepted,
+        calendar=cancellation(reservation) if was_accepted else "",
+    )
     return reservation
 
 
@@ -225,6 +236,8 @@ def cancel_reservation(reservation: Reservation, user, reason: str = "") -> Rese
     tell_organisation(
         "reservation_cancelled", reservation, reason=reason, was_accepted=was_accepted
     )
+    if was_accepted:  # the invitation the requester got leaves their calendar
+        tell_requester("pickup_cancelled", reservation, calendar=cancellation(reservation))
     return reservation
 
 
@@ -281,14 +294,15 @@ def close_requests(lot: Lot, user, reason, *, by_network: bool = False) -> None:
             was_accepted=was_accepted,
             lot_gone=True,
             by_network=by_network,
+            calendar=cancellation(reservation) if was_accepted else "",
         )
 
 
 # --- Time -------------------------------------------------------------------------------------
 
 
-def expire_reservations(now=None) -> tuple[int, int]:
-    """Expire unanswered requests, remind both parties before a pickup: (expired, reminded)."""
+def expire_reservations(now=None) -> int:
+    """Expire the requests left unanswered past their deadline; returns how many."""
     now = now or timezone.now()
     expired = 0
     for pk in Reservation.objects.due_to_expire(now).values_list("pk", flat=True):
@@ -299,20 +313,7 @@ def expire_reservations(now=None) -> tuple[int, int]:
                 _move(reservation, ReservationStatus.EXPIRED, None)
                 tell_requester("reservation_expired", reservation)
                 expired += 1
-    reminded = 0
-    window_end = now + timedelta(hours=settings.RESERVATION_REMINDER_HOURS)
-    for pk in Reservation.objects.pickups_within(now, window_end).values_list("pk", flat=True):
-        with transaction.atomic():
-            # The conditional update keeps two concurrent runs from reminding twice.
-            claimed = Reservation.objects.filter(
-                pk=pk, status=ReservationStatus.ACCEPTED, reminder_sent_at__isnull=True
-            ).update(reminder_sent_at=now)
-            if claimed:
-                reservation = Reservation.objects.get(pk=pk)
-                tell_requester("pickup_reminder", reservation)
-                tell_organisation("pickup_reminder", reservation)
-                reminded += 1
-    return expired, reminded
+    return expired
 
 
 def chase_overdue_pickups(now=None) -> int:

@@ -51,4 +51,9 @@ urlpatterns = [
         name="reservation_receipt",
     ),
     path("reservations/<reference:reference>/bon/", views.voucher, name="voucher"),
+    path(
+        "reservations/<reference:reference>/agenda.ics",
+        views.pickup_agenda,
+        name="pickup_agenda",
+    ),
 ]

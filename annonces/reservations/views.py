@@ -5,8 +5,10 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, ListView
+
+from reemploi.ical import ical_response
 
 from ..choices import ReservationStatus
 from ..errors import ReservationError
@@ -14,6 +16,7 @@ from ..models import Lot, Reservation
 from ..pagination import ForgivingPaginationMixin
 from ..permissions import VerifiedUserRequiredMixin, is_member, verified_user_required
 from ..pickups import absences, no_shows, receipts
+from ..pickups.calendar import PUBLISH, pickup_calendar
 from . import services as reservations
 from .forms import (
     CancelForm,
@@ -180,6 +183,17 @@ def voucher(request, reference):
         raise Http404
     context = {"reservation": reservation, "lot": reservation.lot}
     return render(request, "annonces/reservations/voucher.html", context)
+
+
+@require_GET
+@verified_user_required
+def pickup_agenda(request, reference):
+    """The agreed pickup as an .ics file, for whoever may open the reservation."""
+    reservation = _reservation(request, reference)
+    if reservation.status != ReservationStatus.ACCEPTED:
+        raise Http404
+    content = pickup_calendar(reservation, PUBLISH).encode()
+    return ical_response(content, f"enlevement-{reservation.reference}.ics")
 
 
 # --- Answering --------------------------------------------------------------------------------

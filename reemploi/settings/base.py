@@ -192,8 +192,12 @@ LOT_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 REQUEST_BODY_MAX_BYTES = LOT_MAX_PHOTOS * LOT_PHOTO_MAX_BYTES + 1024 * 1024
 # A request left unanswered expires after this many days (or at its pickup slot, if sooner).
 RESERVATION_ANSWER_DAYS = 5
-# Both parties are reminded this many hours before an accepted pickup.
-RESERVATION_REMINDER_HOURS = 24
+# Both parties are reminded of an accepted pickup from this hour (Europe/Paris) the day
+# before, and again from this hour on the morning of the pickup (annonces.pickups.reminders).
+PICKUP_EVE_REMINDER_HOUR = 18
+PICKUP_MORNING_REMINDER_HOUR = 7
+# The length of a pickup in calendar invitations, until structures set their own slot length.
+PICKUP_SLOT_MINUTES = 30
 # A pickup not confirmed this long after its slot: the organisation is asked to confirm or free it.
 RESERVATION_OVERDUE_HOURS = 24
 # No-shows (annonces/pickups/no_shows.py): the structure may record "Personne n'est venu" this

@@ -176,6 +176,7 @@ READ_ONLY = {
     "annonces:reservation_list",
     "annonces:reservation_detail",
     "annonces:voucher",
+    "annonces:pickup_agenda",
     "annonces:organisation_detail",
     "annonces:notifications",
     "annonces_reports:index",
