@@ -11,3 +11,4 @@ class AnnoncesConfig(AppConfig):
             figures,  # noqa: F401  its kept count listens to the lots' changes
             signals,  # noqa: F401 (connects its receivers)
         )
+        from .organisations import figures as organisation_figures  # noqa: F401  the same

@@ -265,6 +265,7 @@ _REGION_NAMES = [
 _OUTSIDE_NOTE = " hors territoire"
 MAX_CANDIDATES = 6
 MIN_PREFIX = 3  # "Vi" could be anything
+_DOMINANT = 10  # times the population of the next commune a first word must name to be it
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +317,10 @@ def match_commune(text: str | None) -> CommuneMatch:
     whole = [c for c in choices if c in words]
     if len(whole) == 1:
         return CommuneMatch(whole[0])
+    # "Evry" is Évry-Courcouronnes (67,000 inhabitants), not Évry-Grégy-sur-Yerres (3,000).
+    by_size = sorted(whole, key=lambda c: -c.population)
+    if len(by_size) > 1 and by_size[0].population >= _DOMINANT * max(by_size[1].population, 1):
+        return CommuneMatch(by_size[0])
     if len(choices) == 1:
         return CommuneMatch(choices[0])
     return CommuneMatch(candidates=tuple(choices[:MAX_CANDIDATES]))

@@ -7,6 +7,7 @@ from pydantic import Field
 from annonces.models import Lot
 
 from .clusters import MapQuery, map_clusters
+from .facets import facet_counts
 from .forms import LotSearchForm
 from .geojson import feature, popup
 from .service import lots_for, search_page
@@ -97,7 +98,7 @@ def search_lots(request: HttpRequest, params: Query[SearchParams]):
         "total": results.total,
         "page": results.query.page,
         "num_pages": results.num_pages,
-        "facets": results.facets,
+        "facets": facet_counts(results),  # the search page's rule
         "suggestion": results.suggestion,
     }
 

@@ -5,13 +5,10 @@ one above the map's zoom, so about 128 px on screen), so a cluster's count is wh
 the list finds there; zooming in asks again with smaller cells, and clusters split.
 """
 
-import logging
 import math
 from dataclasses import dataclass
 
 from .query import LotQuery
-
-logger = logging.getLogger(__name__)
 
 MAX_PRECISION = 20  # cells of about 30 m: lots closer than that are at one address
 MAX_CELLS = 2000  # a screen shows fewer clusters than this
@@ -50,14 +47,9 @@ def tile(lat: float, lon: float, precision: int) -> tuple[int, int]:
 
 
 def map_clusters(map_query: MapQuery) -> list[Cluster]:
-    """Clusters from Elasticsearch; when it does not answer, from the database's grid."""
+    """Clusters from Elasticsearch; from the database's grid while the circuit breaker is
+    open or when the engine does not answer (one timeout, then the cooling period)."""
     from .backends import grid
-    from .service import elasticsearch_backend
+    from .service import ask_elasticsearch
 
-    backend = elasticsearch_backend()
-    if backend is not None:
-        try:
-            return backend.clusters(map_query)
-        except backend.unavailable_errors:
-            logger.warning("Elasticsearch did not answer; the database draws the map.")
-    return grid.clusters(map_query)
+    return ask_elasticsearch(lambda es: es.clusters(map_query), lambda: grid.clusters(map_query))

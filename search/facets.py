@@ -11,23 +11,32 @@ from annonces.category_choices import indented, tree_order
 from annonces.choices import Condition
 from annonces.models import Category, Organisation
 
-from .query import LotQuery, LotResults
+from .query import LotResults
 from .service import search_lots
 
+# Each facet a filter group narrows, and what clearing that filter means.
+DISJUNCTIVE = {"category": {"category_ids": ()}, "condition": {"conditions": ()}}
 
-def _counts_without(query: LotQuery, results: LotResults, facet: str, **cleared) -> dict:
-    if not any(getattr(query, name) for name in cleared):
-        return results.facets.get(facet, {})
-    wider = search_lots(replace(query, page=1, per_page=1, **cleared))
-    return wider.facets.get(facet, {})
+
+def facet_counts(results: LotResults, search=search_lots) -> dict[str, dict[str, int]]:
+    """The results' facet counts, each filter group's counted without its own filter: the
+    rule of the search page and of the JSON API alike. One more search per group in use."""
+    query = results.query
+    counts = dict(results.facets)
+    for facet, cleared in DISJUNCTIVE.items():
+        if any(getattr(query, name) for name in cleared):
+            wider = search(replace(query, page=1, per_page=1, **cleared))
+            counts[facet] = wider.facets.get(facet, {})
+    return counts
 
 
 def facet_choices(results: LotResults, selected_category: Category | None = None) -> dict:
     """Categories in tree order, conditions in their order, structures biggest first."""
     query = results.query
-    category_counts = _counts_without(query, results, "category", category_ids=())
-    condition_counts = _counts_without(query, results, "condition", conditions=())
-    organisation_counts = results.facets.get("organisation", {})
+    counts = facet_counts(results)
+    category_counts = counts.get("category", {})
+    condition_counts = counts.get("condition", {})
+    organisation_counts = counts.get("organisation", {})
     counted = {int(pk) for pk in category_counts}
     if selected_category is not None:
         counted.add(selected_category.pk)  # still listed when nothing is left in it

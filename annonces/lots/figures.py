@@ -2,8 +2,6 @@
 at each visit of /annonces/ costs more than the page itself at 100,000 lots."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.paginator import Paginator
-from django.utils.functional import cached_property
 
 from ..kept import KeptFigure
 from ..models import Lot, Organisation
@@ -24,15 +22,3 @@ LISTED_FOR_EVERYONE = KeptFigure(
 def listed_count(user) -> KeptFigure:
     """The kept count of what Lot.objects.listed_for(user) lists."""
     return LISTED_FOR_PROFESSIONALS if is_professional(user) else LISTED_FOR_EVERYONE
-
-
-class KeptCountPaginator(Paginator):
-    """Pages numbered from a kept count instead of a COUNT(*) at each visit."""
-
-    def __init__(self, *args, figure: KeptFigure, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.figure = figure
-
-    @cached_property
-    def count(self) -> int:
-        return self.figure.get()

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, FormView, ListView
 
 from ..errors import DomainError
 from ..models import Lot, Reservation
-from ..pagination import ForgivingPaginationMixin
+from ..pagination import ForgivingPaginationMixin, KeptCountPaginator
 from ..permissions import (
     VerifiedUserRequiredMixin,
     is_member,
@@ -19,7 +19,7 @@ from ..permissions import (
     verified_user_required,
 )
 from . import page, services
-from .figures import KeptCountPaginator, listed_count
+from .figures import listed_count
 from .forms import LotForm, ModerationForm
 
 

@@ -178,6 +178,8 @@ class Lot(Located, ClusterableModel):
             models.Index(
                 fields=["organisation", "-published_at", "-id"], name="lot_newest_of_organisation"
             ),
+            # "Lots similaires": a category's lots within a box around a lot (lots/page.py).
+            models.Index(fields=["category", "latitude", "longitude"], name="lot_category_place"),
         ]
         constraints = [
             models.CheckConstraint(

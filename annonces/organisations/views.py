@@ -12,7 +12,7 @@ from ..choices import MembershipRole
 from ..errors import DomainError, InvitationError
 from ..impact.report import ImpactReport
 from ..models import Invitation, Membership, Organisation
-from ..pagination import ForgivingPaginationMixin
+from ..pagination import ForgivingPaginationMixin, KeptCountPaginator
 from ..permissions import (
     VerifiedUserRequiredMixin,
     is_member,
@@ -21,6 +21,7 @@ from ..permissions import (
     verified_user_required,
 )
 from . import services
+from .figures import OrganisationLots
 from .forms import InvitationForm, OrganisationForm, RoleForm
 
 
@@ -36,6 +37,10 @@ class OrganisationDetailView(ForgivingPaginationMixin, ListView):
         ):
             raise Http404  # no public page before the network has validated it
         return self.organisation.lots.visible().for_cards().newest()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        figure = OrganisationLots(self.organisation.pk)
+        return KeptCountPaginator(queryset, per_page, figure=figure, **kwargs)
 
     def get_context_data(self, **kwargs):
         impact = ImpactReport(organisation=self.organisation).totals()

@@ -248,17 +248,20 @@ SEARCH_BREAKER_COOLING = float(env_str("SEARCH_BREAKER_COOLING", "30"))
 SEARCH_BREAKER_CACHE = "shared"
 
 # Wagtail's page search (news, events, ESS pages): the database by default, Elasticsearch 8
-# when the site has one. Wagtail 8 takes its backends from the modelsearch package.
+# when the site has one. Wagtail 8 takes its backends from the modelsearch package. With
+# Elasticsearch, the database backend is kept up to date beside it and answers whenever the
+# circuit breaker is open (search/pages_backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "modelsearch.backends.elasticsearch8",
+            "BACKEND": "search.pages_backend",
             "URLS": [ELASTICSEARCH_URL],
             # Beside the lots' indices, never on them: Wagtail names its own after this prefix.
             "INDEX_PREFIX": env_str("WAGTAILSEARCH_INDEX_PREFIX", "reemploi-pages-"),
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
-        }
+        },
+        "database": {"BACKEND": "modelsearch.backends.database"},
     }
 
 LOTS_PER_PAGE = 24

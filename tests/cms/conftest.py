@@ -1,3 +1,4 @@
-"""Fixtures for the CMS tests: the real Elasticsearch node comes from the search tests."""
+"""Fixtures for the CMS tests: the real Elasticsearch node and the breaker's short waits
+come from the search tests."""
 
-from tests.search.conftest import es_client  # noqa: F401
+from tests.search.conftest import es_client, quick  # noqa: F401

@@ -1,4 +1,5 @@
-"""Wagtail's page search on the real Elasticsearch node (pass 1 of `make test`).
+"""Wagtail's page search on the real Elasticsearch node (pass 1 of `make test`), through
+the backend that puts it behind the circuit breaker (search/pages_backend.py).
 
 The test node is the minimal distribution: Wagtail's ngram tokenizers and filters come
 from the test plugin in search/es_analysis_plugin/.
@@ -27,12 +28,13 @@ def elasticsearch_backend(settings, es_client):
     prefix = f"test-pages-{uuid.uuid4().hex[:10]}-"
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "modelsearch.backends.elasticsearch8",
+            "BACKEND": "search.pages_backend",
             "URLS": [settings.ELASTICSEARCH_URL],
             "INDEX_PREFIX": prefix,
             # Creating an index on a busy test node can take longer than a search may.
             "TIMEOUT": 30,
-        }
+        },
+        "database": {"BACKEND": "modelsearch.backends.database"},
     }
     yield get_search_backend()
     # By name, not by wildcard: a node given by ELASTICSEARCH_URL may refuse wildcard deletes.

@@ -186,7 +186,8 @@ def test_suggestions_come_from_the_service_and_from_the_gazetteer_when_it_fails(
         "12 Rue Pasteur 94800 Villejuif",
     ]
     address_api.fail(429)
-    assert [p.label for p in suggest("orl")] == ["Orly"]
+    # The territory first, then the region (a village of Seine-et-Marne).
+    assert [p.label for p in suggest("orl")] == ["Orly", "Orly-sur-Morin"]
 
 
 # The autocomplete endpoint.

@@ -89,3 +89,16 @@ def es_engine(es_client):
     engine = ElasticsearchEngine(es_client)
     yield engine
     engine.backend.index.drop()
+
+
+@pytest.fixture
+def quick(settings):
+    """Short waits, so that each timeout the test provokes costs half a second."""
+    from search import breaker
+
+    settings.ELASTICSEARCH_TIMEOUT = 0.5
+    settings.SEARCH_BREAKER_COOLING = 60
+    live = settings.ELASTICSEARCH_URL
+    yield settings
+    settings.ELASTICSEARCH_URL = live  # the index is dropped there after the test
+    breaker.reset()  # transactional tests keep the cache table's rows

@@ -82,3 +82,8 @@ def stopped(pid: int) -> Iterator[None]:
         yield
     finally:
         os.kill(pid, signal.SIGCONT)
+
+
+def waits(caplog) -> int:
+    """How many times a search or a write waited for the engine until its timeout."""
+    return sum("did not answer" in r.getMessage() for r in caplog.records)

@@ -1,6 +1,7 @@
 """The JSON search endpoint and its OpenAPI schema."""
 
 import pytest
+from django.urls import reverse
 
 from tests.factories import LotFactory
 
@@ -19,6 +20,18 @@ def test_search_answers_geojson_with_distance_and_facets(client):
     assert feature["properties"]["title"] == "Portes isoplanes"
     assert 0 <= feature["properties"]["distance_km"] < 1
     assert body["facets"]["condition"] == {"good": 1}
+
+
+def test_the_facets_follow_the_search_page_rule_each_group_without_its_own_filter(client):
+    LotFactory.create_batch(2, title="Chaise", condition="as_new")
+    LotFactory(title="Chaise", condition="good")
+    LotFactory(title="Chaise", condition="used")
+    params = {"q": "chaise", "etat": ["as_new"]}
+    body = client.get(URL, params).json()
+    assert body["total"] == 2
+    assert body["facets"]["condition"] == {"as_new": 2, "good": 1, "used": 1}
+    page = client.get(reverse("search:lots"), params).context["facets"]
+    assert {value: n for value, _, n in page["condition"]} == body["facets"]["condition"]
 
 
 @pytest.mark.parametrize(

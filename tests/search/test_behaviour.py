@@ -8,6 +8,7 @@ from geopy.distance import geodesic
 
 from annonces.choices import Audience, Condition, LotStatus, PriceKind
 from reemploi.geo import Point
+from search.facets import facet_counts
 from search.query import LotQuery, Sort
 from tests.factories import CategoryFactory, LotFactory, OrganisationFactory
 
@@ -94,6 +95,24 @@ def test_facet_counts_match_the_results(engine):
     }
     assert results.facets["condition"] == {Condition.GOOD: 4, Condition.NEW: 1}
     assert results.facets["price_kind"] == {PriceKind.FREE: 4, PriceKind.PRICE: 1}
+
+
+def test_each_filter_group_is_counted_without_its_own_filter(engine):
+    building = CategoryFactory(name="Matériaux")
+    wood = CategoryFactory(name="Bois", parent=building)
+    furniture = CategoryFactory(name="Mobilier")
+    LotFactory.create_batch(2, category=wood, condition=Condition.AS_NEW)
+    LotFactory.create_batch(3, category=wood, condition=Condition.GOOD)
+    LotFactory(category=furniture, condition=Condition.AS_NEW)
+    query = LotQuery(category_ids=tuple(wood.with_descendants()), conditions=(Condition.AS_NEW,))
+    results = engine.search(query)
+    counts = facet_counts(results, search=engine.search)
+    assert results.total == 2
+    # Ticking "Comme neuf" leaves the other conditions' counts (in the chosen category)…
+    assert counts["condition"] == {Condition.AS_NEW: 2, Condition.GOOD: 3}
+    # …and choosing a category leaves the others' (among the "Comme neuf" lots).
+    assert counts["category"] == {str(building.pk): 2, str(wood.pk): 2, str(furniture.pk): 1}
+    assert counts["price_kind"] == results.facets["price_kind"] == {PriceKind.FREE: 2}
 
 
 def test_filters_combine(engine):

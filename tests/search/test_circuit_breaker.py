@@ -18,25 +18,9 @@ from search.query import LotQuery
 from search.service import search_lots
 from tests.factories import LotFactory
 
-from .hung import black_hole, pid_listening_on, stopped
+from .hung import black_hole, pid_listening_on, stopped, waits
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def quick(settings):
-    """Short waits, so that each timeout the test provokes costs half a second."""
-    settings.ELASTICSEARCH_TIMEOUT = 0.5
-    settings.SEARCH_BREAKER_COOLING = 60
-    live = settings.ELASTICSEARCH_URL
-    yield settings
-    settings.ELASTICSEARCH_URL = live  # the index is dropped there after the test
-    breaker.reset()  # transactional tests keep the cache table's rows
-
-
-def waits(caplog) -> int:
-    """How many times a search or a write waited for the engine until its timeout."""
-    return sum("did not answer" in r.getMessage() for r in caplog.records)
 
 
 def test_a_hung_engine_is_waited_for_once_then_the_database_answers(client, quick, caplog):

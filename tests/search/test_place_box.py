@@ -117,6 +117,12 @@ def test_a_short_name_or_a_prefix_of_one_commune_is_that_commune(address_api, li
         ("75013", "Paris 13e Arrondissement (hors territoire)"),
         ("94000", "Créteil (hors territoire)"),
         ("Evry", "Évry-Courcouronnes (hors territoire)"),
+        ("Provins", "Provins (hors territoire)"),
+        ("Rambouillet", "Rambouillet (hors territoire)"),
+        ("Étampes", "Étampes (hors territoire)"),
+        ("etampes", "Étampes (hors territoire)"),
+        ("Cergy", "Cergy (hors territoire)"),
+        ("Chalou-Moulineux", "Chalou-Moulineux (hors territoire)"),  # under 400 inhabitants
         ("Créteil (hors territoire)", "Créteil (hors territoire)"),  # as suggested
     ],
 )

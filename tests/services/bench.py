@@ -1,4 +1,4 @@
-"""`python -m tests.services.bench`: the search benchmark on the real services.
+"""`python -m tests.services.bench [--costs]`: the search benchmark on the real services.
 
 Starts PostgreSQL and Elasticsearch as `make test` does, then loads synthetic lots
 and prints p50/p95 figures (search/management/commands/bench_search.py).
@@ -19,7 +19,8 @@ from .system import service_account
 RUNS = [(10_000, "database,elasticsearch"), (100_000, "database,elasticsearch")]
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """`--costs`: only `bench_search_costs` at 100,000 lots (whole-word bonus, facets, map)."""
     with ExitStack() as stack:
         account = service_account()
         workdir = stack.enter_context(_session_dir(account))
@@ -35,6 +36,10 @@ def main() -> int:
         manage = [sys.executable, "manage.py"]
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
         say(f"benchmark on {label}")
+        if "--costs" in argv:
+            command = [*manage, "bench_search_costs", "--lots", "100000"]
+            subprocess.run(command, env=env, check=True)
+            return 0
         for lots, backends in RUNS:
             subprocess.run(
                 [*manage, "bench_search", "--lots", str(lots), "--backends", backends],
@@ -45,4 +50,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
