@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annonces', '0011_lot_newest_indexes'),
+        ('annonces', '0013_calendar'),
     ]
 
     operations = [
