@@ -5,11 +5,13 @@ from .invitations import Invitation
 from .lots import Category, Lot, LotPhoto
 from .notifications import Notification
 from .organisations import Membership, Organisation
+from .pickups import Closure, OpeningRange, Weekday
 from .reports import LotReport
 from .reservations import Reservation, ReservationEvent
 
 __all__ = [
     "Category",
+    "Closure",
     "Invitation",
     "Located",
     "Lot",
@@ -17,8 +19,10 @@ __all__ = [
     "LotReport",
     "Membership",
     "Notification",
+    "OpeningRange",
     "Organisation",
     "Reservation",
     "ReservationEvent",
+    "Weekday",
     "unique_slug",
 ]

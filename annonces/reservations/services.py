@@ -18,6 +18,7 @@ from ..choices import Audience, LotStatus, ReservationStatus
 from ..errors import ReservationError
 from ..models import Lot, Organisation, Reservation, ReservationEvent
 from ..permissions import has_verified_email, is_member
+from ..pickups import services as pickups
 from .emails import tell_organisation, tell_requester
 
 MAX_WEIGHT_KG = Decimal("100000")
@@ -59,7 +60,7 @@ def request_reservation(
             )
         )
     check_quantity(lot, quantity)
-    check_slot(lot, pickup_at)
+    pickup_at = check_slot(lot, pickup_at, lock=True)
     if Reservation.objects.awaiting_answer().filter(lot=lot, requester=user).exists():
         raise ReservationError(_("Vous avez déjà une demande en attente pour ce lot."))
     reservation = Reservation(
@@ -89,8 +90,9 @@ def check_quantity(lot: Lot, quantity: int) -> None:
         raise ReservationError(_not_enough(lot, quantity))
 
 
-def check_slot(lot: Lot, pickup_at) -> None:
-    """A slot to come, within the lot's availability dates."""
+def check_slot(lot: Lot, pickup_at, *, reservation=None, lock=False, notice=True):
+    """A slot to come, within the lot's dates and the structure's hours, with a free place:
+    returns its start (pickups.services). lock=True in the services that take the place."""
     if pickup_at <= timezone.now():
         raise ReservationError(_("Choisissez un créneau d'enlèvement à venir."))
     day = timezone.localtime(pickup_at).date()
@@ -104,6 +106,7 @@ def check_slot(lot: Lot, pickup_at) -> None:
             _("Ce lot n'est disponible que jusqu'au %(date)s.")
             % {"date": formats.date_format(lot.available_until, "j F Y")}
         )
+    return pickups.check_slot(lot, pickup_at, reservation=reservation, lock=lock, notice=notice)
 
 
 def _answer_deadline(pickup_at):
@@ -134,7 +137,10 @@ def accept_reservation(reservation: Reservation, user) -> Reservation:
         raise ReservationError(_("Ce créneau est passé : proposez-en un autre au demandeur."))
     if reservation.expires_at <= timezone.now():
         raise ReservationError(_("Cette demande a expiré : le demandeur peut en refaire une."))
-    check_slot(reservation.lot, reservation.pickup_at)  # the lot's dates may have changed since
+    # The lot's dates or the structure's hours may have changed since; the slot stays its own.
+    check_slot(
+        reservation.lot, reservation.pickup_at, reservation=reservation, lock=True, notice=False
+    )
     _allocate(reservation)
     _move(reservation, ReservationStatus.ACCEPTED, user)
     tell_requester("reservation_accepted", reservation)
@@ -147,7 +153,7 @@ def propose_slot(reservation: Reservation, user, pickup_at, message: str = "") -
     reservation = _locked(reservation)
     _require_organisation(user, reservation)
     _require_status(reservation, *Reservation.OPEN)
-    check_slot(reservation.lot, pickup_at)
+    pickup_at = check_slot(reservation.lot, pickup_at, reservation=reservation, lock=True)
     reservation.pickup_at = pickup_at
     reservation.expires_at = _answer_deadline(pickup_at)
     _move(reservation, ReservationStatus.PROPOSED, user, note=message.strip())
@@ -165,7 +171,9 @@ def confirm_proposal(reservation: Reservation, user) -> Reservation:
         raise ReservationError(_("Ce créneau est passé : demandez-en un autre à la structure."))
     if reservation.expires_at <= timezone.now():
         raise ReservationError(_("Cette proposition a expiré : faites une nouvelle demande."))
-    check_slot(reservation.lot, reservation.pickup_at)  # the lot's dates may have changed since
+    check_slot(
+        reservation.lot, reservation.pickup_at, reservation=reservation, lock=True, notice=False
+    )
     _allocate(reservation)
     _move(reservation, ReservationStatus.ACCEPTED, user)
     tell_organisation("reservation_confirmed", reservation)

@@ -196,6 +196,8 @@ RESERVATION_ANSWER_DAYS = 5
 RESERVATION_REMINDER_HOURS = 24
 # A pickup not confirmed this long after its slot: the organisation is asked to confirm or free it.
 RESERVATION_OVERDUE_HOURS = 24
+# A pickup slot is bookable from this many hours ahead: the structure needs time to answer.
+PICKUP_NOTICE_HOURS = env_int("PICKUP_NOTICE_HOURS", 2)
 
 # Everyone gets French until an English catalogue exists: with LocaleMiddleware an English
 # browser got French text with English numbers ("21,179 kg") and allauth's English pages.
