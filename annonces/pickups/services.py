@@ -70,7 +70,7 @@ def taken_places(organisation: Organisation, day: date, exclude=None) -> list[da
 
 
 def day_slots(lot: Lot, day: date, *, now=None, exclude=None, schedule=None) -> list[Slot]:
-    """Every slot of the day still to come past the notice, full ones included (taken = capacity)."""
+    """Every slot of the day to come past the notice, full ones included (taken = capacity)."""
     first, last = bookable_days(lot, now)
     if not first <= day <= last:
         return []

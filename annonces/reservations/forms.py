@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import Audience, ReservationStatus
 from ..errors import ReservationError
 from ..models import Lot, Organisation
+from ..pickups.forms import SlotPickerMixin, SlotRadioSelect, day_field
 from . import services as reservations
 
 MESSAGE_MAX_LENGTH = 2000
@@ -25,15 +26,15 @@ class SlotField(forms.DateTimeField):
     default_error_messages = {"invalid": _("Saisissez une date et une heure valides.")}
 
 
-def _checked_slot(lot: Lot, pickup_at):
-    """A slot to come, within the year and the lot's availability; a French error otherwise."""
+def _checked_slot(lot: Lot, pickup_at, reservation=None):
+    """A free slot to come, within the year, the lot's availability and the structure's hours;
+    its start, or a French error."""
     if pickup_at > timezone.now() + SLOT_HORIZON:
         raise ValidationError(_("Choisissez un créneau dans l'année qui vient."))
     try:
-        reservations.check_slot(lot, pickup_at)
+        return reservations.check_slot(lot, pickup_at, reservation=reservation)
     except ReservationError as error:
         raise ValidationError(error.message) from error
-    return pickup_at
 
 
 def _message_field(label):
@@ -62,13 +63,14 @@ def _availability(lot: Lot) -> str:
     return ""
 
 
-class ReservationForm(forms.Form):
+class ReservationForm(SlotPickerMixin, forms.Form):
     """Ask for a quantity of a lot, for a pickup slot, for oneself or one's structure."""
 
     quantity = forms.IntegerField(
         label=_("Quantité souhaitée"), widget=forms.NumberInput(attrs={"inputmode": "numeric"})
     )
-    pickup_at = SlotField(label=_("Créneau d'enlèvement souhaité"))
+    pickup_day = day_field()
+    pickup_at = SlotField(label=_("Créneau d'enlèvement souhaité"), widget=SlotRadioSelect)
     message = _message_field(_("Message à la structure (facultatif)"))
     organisation = forms.ModelChoiceField(
         label=_("Au nom de"),
@@ -95,12 +97,11 @@ class ReservationForm(forms.Form):
             "available": available,
             "unit": lot.get_unit_display(),
         }
-        pickup_at = self.fields["pickup_at"]
-        pickup_at.widget.attrs["min"] = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        self.setup_slots(lot)
         other_slot = _(
             "Si ce créneau ne lui convient pas, la structure pourra vous en proposer un autre."
         )
-        pickup_at.help_text = f"{_availability(lot)} {other_slot}".strip()
+        self.fields["pickup_day"].help_text = f"{_availability(lot)} {other_slot}".strip()
         organisation = self.fields["organisation"]
         organisation.queryset = Organisation.objects.filter(memberships__user=user).order_by("name")
         if lot.audience == Audience.PROFESSIONALS:
@@ -154,18 +155,17 @@ class DeclineForm(AnswerForm):
             )
 
 
-class ProposeForm(AnswerForm):
-    pickup_at = SlotField(label=_("Nouveau créneau d'enlèvement"))
+class ProposeForm(SlotPickerMixin, AnswerForm):
+    pickup_day = day_field()
+    pickup_at = SlotField(label=_("Nouveau créneau d'enlèvement"), widget=SlotRadioSelect)
     message = _message_field(_("Message au demandeur (facultatif)"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pickup_at"].widget.attrs["min"] = timezone.localtime().strftime(
-            "%Y-%m-%dT%H:%M"
-        )
+        self.setup_slots(self.reservation.lot, exclude=self.reservation)
 
     def clean_pickup_at(self):
-        return _checked_slot(self.reservation.lot, self.cleaned_data["pickup_at"])
+        return _checked_slot(self.reservation.lot, self.cleaned_data["pickup_at"], self.reservation)
 
 
 class CancelForm(AnswerForm):

@@ -1,0 +1,14 @@
+"""Pickups: a lot's free slots, a structure's hours."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("annonces/<slug:slug>/creneaux/", views.lot_slots, name="lot_slots"),
+    path(
+        "structures/<slug:slug>/horaires/",
+        views.organisation_hours,
+        name="organisation_hours",
+    ),
+]
