@@ -78,7 +78,8 @@ class SlotPickerMixin:
             self._errors, self.cleaned_data = ErrorDict(), {}
             return
         super().full_clean()
-        self.cleaned_data.pop("pickup_day", None)  # a way to the slot; the slot is the answer
+        if hasattr(self, "cleaned_data"):  # an unbound form has none
+            self.cleaned_data.pop("pickup_day", None)  # a way to the slot; the slot is the answer
 
     def is_valid(self):
         return not getattr(self, "showing_slots", False) and super().is_valid()

@@ -16,6 +16,7 @@ from annonces.models import (
     LotPhoto,
     LotReport,
     Membership,
+    OpeningRange,
     Organisation,
     Reservation,
 )
@@ -125,7 +126,12 @@ def fingerprint() -> tuple:
         ),
         list(Membership.objects.order_by("pk").values_list("pk", "user_id", "role")),
         list(Invitation.objects.order_by("pk").values_list("pk", "status")),
-        list(Organisation.objects.order_by("pk").values_list("pk", "name", "validated_at")),
+        list(
+            Organisation.objects.order_by("pk").values_list(
+                "pk", "name", "validated_at", "slot_capacity"
+            )
+        ),
+        list(OpeningRange.objects.order_by("pk").values_list("pk", "weekday", "opens", "closes")),
         list(LotReport.objects.order_by("pk").values_list("pk", "status")),
         FormSubmission.objects.count(),
     )
@@ -138,6 +144,16 @@ def slot(days=4, hour=10) -> str:
 
 def lot_data(world) -> dict:
     return lot_form_data(world.organisation, world.category)
+
+
+def hours_data(world) -> dict:
+    """The hours page with a new capacity and no row changed."""
+    return {
+        "reglages-slot_minutes": "30",
+        "reglages-slot_capacity": "3",
+        **{f"{prefix}-{name}": "0" for prefix in ("plages", "fermetures")
+           for name in ("TOTAL_FORMS", "INITIAL_FORMS")},
+    }  # fmt: skip
 
 
 def organisation_data(world) -> dict:

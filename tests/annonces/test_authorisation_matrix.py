@@ -14,6 +14,7 @@ from tests.annonces.matrix_world import (
     ROLES,
     build_world,
     fingerprint,
+    hours_data,
     lot_data,
     organisation_data,
     slot,
@@ -116,6 +117,9 @@ ROWS = {
         lambda w: {"email": "recrue@example.org", "role": "admin"},
         frozenset({"admin"}),
     ),
+    "annonces:organisation_hours": Row(
+        on("organisation_hours", obj="organisation"), hours_data, frozenset({"admin"})
+    ),
     "annonces:membership_change": Row(
         lambda w: reverse("annonces:membership_change", args=[w.target.pk]),
         lambda w: {"role": "admin"},
@@ -159,6 +163,7 @@ READ_ONLY = {
     "annonces:reservation_detail",
     "annonces:voucher",
     "annonces:organisation_detail",
+    "annonces:lot_slots",  # GET only (405 on POST): the free slots of a day
     "annonces:notifications",
     "annonces_reports:index",
     "annonces_reports:index_results",
