@@ -95,7 +95,9 @@ def search_lots(request: HttpRequest, params: Query[SearchParams]):
     results = search_page(form.to_query(belongs_to_an_organisation(request.user)))
     lots = list(lots_for(results))
     # Each structure's week once, in two queries for the page: not two per lot.
-    prefetch_related_objects(lots, "organisation__opening_ranges", "organisation__closures")
+    prefetch_related_objects(
+        lots, "place_opening_ranges", "organisation__opening_ranges", "organisation__closures"
+    )
     return {
         "features": [with_opening_hours(feature(lot), lot) for lot in lots if lot.has_location],
         "total": results.total,
@@ -108,7 +110,7 @@ def search_lots(request: HttpRequest, params: Query[SearchParams]):
 
 def with_opening_hours(lot_feature: dict, lot) -> dict:
     """The structure's hours in OpenStreetMap's opening_hours syntax ("" when not given)."""
-    lot_feature["properties"]["opening_hours"] = Schedule(lot.organisation).osm()
+    lot_feature["properties"]["opening_hours"] = Schedule(lot.organisation, lot).osm()
     return lot_feature
 
 

@@ -5,7 +5,7 @@ from .invitations import Invitation
 from .lots import Category, Lot, LotPhoto
 from .notifications import Notification
 from .organisations import Membership, Organisation
-from .pickups import Closure, OpeningRange, Weekday
+from .pickups import Closure, OpeningRange, PlaceOpeningRange, Weekday
 from .reports import LotReport
 from .reservations import Reservation, ReservationEvent
 
@@ -21,6 +21,7 @@ __all__ = [
     "Notification",
     "OpeningRange",
     "Organisation",
+    "PlaceOpeningRange",
     "Reservation",
     "ReservationEvent",
     "Weekday",

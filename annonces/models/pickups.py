@@ -8,6 +8,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 
+from .lots import Lot
 from .organisations import Organisation
 
 MIDNIGHT = time(0)
@@ -23,31 +24,25 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("dimanche")
 
 
-class OpeningRange(models.Model):
+class WeeklyRange(models.Model):
     """One opening of the week, such as Wednesday 11:00–19:00; a day may have several."""
 
-    organisation = ParentalKey(
-        Organisation,
-        verbose_name=_("structure"),
-        on_delete=models.CASCADE,
-        related_name="opening_ranges",
-    )
     weekday = models.PositiveSmallIntegerField(_("jour"), choices=Weekday.choices)
     opens = models.TimeField(_("ouvre à"))
     # 00:00 as a closing time is midnight at the end of the day (OpenStreetMap's 24:00).
     closes = models.TimeField(_("ferme à"), help_text=_("00:00 : jusqu'à minuit."))
 
     class Meta:
-        verbose_name = _("plage d'ouverture")
-        verbose_name_plural = _("horaires d'ouverture")
+        abstract = True
         ordering = ["weekday", "opens"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(weekday__gte=0, weekday__lte=6), name="opening_weekday_valid"
+                condition=models.Q(weekday__gte=0, weekday__lte=6),
+                name="%(class)s_weekday_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(closes__gt=models.F("opens")) | models.Q(closes=MIDNIGHT),
-                name="opening_closes_after_opens",
+                name="%(class)s_closes_after_opens",
             ),
         ]
 
@@ -71,6 +66,37 @@ class OpeningRange(models.Model):
                 raise ValidationError(
                     {"closes": _("L'heure de fermeture doit suivre l'heure d'ouverture.")}
                 )
+
+
+class OpeningRange(WeeklyRange):
+    """The structure's week: its lots are picked up then, unless a lot's place has its own."""
+
+    organisation = ParentalKey(
+        Organisation,
+        verbose_name=_("structure"),
+        on_delete=models.CASCADE,
+        related_name="opening_ranges",
+    )
+
+    class Meta(WeeklyRange.Meta):
+        verbose_name = _("plage d'ouverture")
+        verbose_name_plural = _("horaires d'ouverture")
+
+
+class PlaceOpeningRange(WeeklyRange):
+    """The week of a lot's own pickup place (a building site, a depot), when it is not the
+    structure's: its ranges replace the structure's for that lot; closures stay the structure's."""
+
+    lot = models.ForeignKey(
+        Lot,
+        verbose_name=_("lot"),
+        on_delete=models.CASCADE,
+        related_name="place_opening_ranges",
+    )
+
+    class Meta(WeeklyRange.Meta):
+        verbose_name = _("plage d'ouverture du lieu d'enlèvement")
+        verbose_name_plural = _("horaires du lieu d'enlèvement")
 
 
 class Closure(models.Model):

@@ -8,7 +8,7 @@ from django.forms.utils import ErrorDict
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Closure, OpeningRange, Organisation
+from ..models import Closure, Lot, OpeningRange, Organisation, PlaceOpeningRange
 from . import services
 from .hours import Schedule
 
@@ -54,7 +54,7 @@ class SlotPickerMixin:
             return None
 
     def _no_slot_reason(self, lot, day, first, last) -> str:
-        schedule = Schedule(lot.organisation)
+        schedule = Schedule(lot.organisation, lot)
         if not schedule.is_set:
             return _(
                 "Cette structure n'a pas encore indiqué ses horaires d'ouverture : "
@@ -115,14 +115,24 @@ class PickupSettingsForm(forms.ModelForm):
         }
 
 
+RANGE_WIDGETS = {
+    "opens": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+}
+
+
 class OpeningRangeForm(forms.ModelForm):
     class Meta:
         model = OpeningRange
         fields = ["weekday", "opens", "closes"]
-        widgets = {
-            "opens": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        }
+        widgets = RANGE_WIDGETS
+
+
+class PlaceOpeningRangeForm(forms.ModelForm):
+    class Meta:
+        model = PlaceOpeningRange
+        fields = ["weekday", "opens", "closes"]
+        widgets = RANGE_WIDGETS
 
 
 class ClosureForm(forms.ModelForm):
@@ -154,7 +164,9 @@ def check_overlaps(forms_kept) -> None:
     """Two ranges of the same day must not overlap: the error goes on the later one."""
     by_day: dict[int, list] = {}
     for form in forms_kept:
-        opening = OpeningRange(**{k: form.cleaned_data[k] for k in ("weekday", "opens", "closes")})
+        opening = form._meta.model(
+            **{key: form.cleaned_data[key] for key in ("weekday", "opens", "closes")}
+        )
         by_day.setdefault(opening.weekday, []).append((opening.minutes, form, opening))
     for ranges in by_day.values():
         ranges.sort(key=lambda item: item[0])
@@ -174,6 +186,14 @@ OpeningRangeFormSet = forms.inlineformset_factory(
     Organisation,
     OpeningRange,
     form=OpeningRangeForm,
+    formset=BaseOpeningRangeFormSet,
+    extra=2,
+    can_delete=True,
+)
+PlaceOpeningRangeFormSet = forms.inlineformset_factory(
+    Lot,
+    PlaceOpeningRange,
+    form=PlaceOpeningRangeForm,
     formset=BaseOpeningRangeFormSet,
     extra=2,
     can_delete=True,

@@ -70,14 +70,17 @@ class DayHours:
 
 
 class Schedule:
-    """A structure's week, closures and slot settings, read in two queries."""
+    """A structure's week, closures and slot settings, read in a few queries. Given a lot
+    whose pickup place has its own week, that week replaces the structure's."""
 
-    def __init__(self, organisation: Organisation):
+    def __init__(self, organisation: Organisation, lot=None):
         self.organisation = organisation
         self.length = timedelta(minutes=organisation.slot_minutes)
         self.capacity = organisation.slot_capacity
         self.week: dict[int, list[tuple[int, int]]] = {day: [] for day in range(7)}
-        for opening in organisation.opening_ranges.all():
+        ranges = list(lot.place_opening_ranges.all()) if lot else []
+        self.own_place = bool(ranges)
+        for opening in ranges or organisation.opening_ranges.all():
             self.week[opening.weekday].append(opening.minutes)
         for ranges in self.week.values():
             ranges.sort()

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..errors import ReservationError
-from ..models import Lot, Organisation, Reservation
+from ..models import Lot, Organisation, PlaceOpeningRange, Reservation
 from .hours import Schedule
 
 # A slot further away than this is a typo more often than a plan (the form says so too).
@@ -58,12 +59,18 @@ def bookable_days(lot: Lot, now: datetime | None = None) -> tuple[date, date]:
     return first, last
 
 
-def taken_places(organisation: Organisation, day: date, exclude=None) -> list[datetime]:
-    """The pickup times of the day's live reservations at the structure, one per place held."""
+def taken_places(lot: Lot, day: date, schedule: Schedule, exclude=None) -> list[datetime]:
+    """The pickup times of the day's live reservations at the lot's pickup place, one per place
+    held: the structure's lots share its desk, a lot with its own place has its own."""
     start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
     live = Reservation.objects.live().filter(
-        lot__organisation=organisation, pickup_at__gte=start, pickup_at__lt=start + timedelta(1)
+        pickup_at__gte=start, pickup_at__lt=start + timedelta(1)
     )
+    if schedule.own_place:
+        live = live.filter(lot=lot)
+    else:
+        own_place = PlaceOpeningRange.objects.filter(lot=OuterRef("lot"))
+        live = live.filter(lot__organisation_id=lot.organisation_id).exclude(Exists(own_place))
     if exclude is not None:
         live = live.exclude(pk=exclude.pk)
     return list(live.values_list("pickup_at", flat=True))
@@ -74,11 +81,11 @@ def day_slots(lot: Lot, day: date, *, now=None, exclude=None, schedule=None) -> 
     first, last = bookable_days(lot, now)
     if not first <= day <= last:
         return []
-    schedule = schedule or Schedule(lot.organisation)
+    schedule = schedule or Schedule(lot.organisation, lot)
     starts = [s for s in schedule.starts(day) if s >= earliest_start(now)]
     if not starts:
         return []
-    taken = [schedule.slot_start(t) for t in taken_places(lot.organisation, day, exclude)]
+    taken = [schedule.slot_start(t) for t in taken_places(lot, day, schedule, exclude)]
     return [
         Slot(start, start + schedule.length, schedule.capacity, taken.count(start))
         for start in starts
@@ -92,7 +99,7 @@ def free_slots(lot: Lot, day: date, **kwargs) -> list[Slot]:
 
 def first_free_day(lot: Lot, *, now=None) -> date | None:
     """The first day with a free slot within a couple of months, for the form's default."""
-    schedule = Schedule(lot.organisation)
+    schedule = Schedule(lot.organisation, lot)
     if not schedule.is_set:
         return None
     first, last = bookable_days(lot, now)
@@ -113,7 +120,7 @@ def check_slot(
     when answering a request already made (its slot may now be nearer than the notice)."""
     if lock:
         list(Organisation.objects.select_for_update().filter(pk=lot.organisation_id).values("pk"))
-    schedule = Schedule(lot.organisation)
+    schedule = Schedule(lot.organisation, lot)
     if not schedule.is_set:
         raise ReservationError(
             _(
@@ -141,7 +148,7 @@ def check_slot(
             )
             % {"hours": settings.PICKUP_NOTICE_HOURS}
         )
-    taken = [schedule.slot_start(t) for t in taken_places(lot.organisation, day, reservation)]
+    taken = [schedule.slot_start(t) for t in taken_places(lot, day, schedule, reservation)]
     if taken.count(start) >= schedule.capacity:
         raise ReservationError(_("Ce créneau est complet : choisissez-en un autre."))
     return start

@@ -6,6 +6,7 @@ from . import views
 
 urlpatterns = [
     path("annonces/<slug:slug>/creneaux/", views.lot_slots, name="lot_slots"),
+    path("annonces/<slug:slug>/horaires/", views.lot_place_hours, name="lot_place_hours"),
     path(
         "structures/<slug:slug>/horaires/",
         views.organisation_hours,

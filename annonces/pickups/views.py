@@ -8,8 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from ..models import Lot, Organisation, Reservation
-from ..permissions import is_organisation_admin, verified_user_required
-from .forms import ClosureFormSet, OpeningRangeFormSet, PickupSettingsForm, SlotsForm
+from ..permissions import can_edit_lot, is_organisation_admin, verified_user_required
+from .forms import (
+    ClosureFormSet,
+    OpeningRangeFormSet,
+    PickupSettingsForm,
+    PlaceOpeningRangeFormSet,
+    SlotsForm,
+)
 
 
 @require_GET
@@ -52,3 +58,20 @@ def organisation_hours(request, slug):
         "closures": closures,
     }
     return render(request, "annonces/pickups/organisation_hours.html", context)
+
+
+@verified_user_required
+def lot_place_hours(request, slug):
+    """The structure's members give a lot's own pickup place its week; none: the structure's."""
+    lot = get_object_or_404(Lot.objects.select_related("organisation"), slug=slug)
+    if not can_edit_lot(request.user, lot):
+        raise Http404
+    ranges = PlaceOpeningRangeFormSet(
+        request.POST if request.method == "POST" else None, instance=lot, prefix="plages"
+    )
+    if request.method == "POST" and ranges.is_valid():
+        ranges.save()
+        messages.success(request, _("Horaires du lieu d'enlèvement enregistrés."))
+        return redirect(lot)
+    context = {"lot": lot, "organisation": lot.organisation, "ranges": ranges}
+    return render(request, "annonces/pickups/lot_place_hours.html", context)

@@ -8,5 +8,6 @@ register = template.Library()
 
 
 @register.simple_tag
-def pickup_schedule(organisation) -> Schedule:
-    return Schedule(organisation)
+def pickup_schedule(organisation, lot=None) -> Schedule:
+    """The lot's place's week if it has one (lot may be "" where a page has no lot)."""
+    return Schedule(organisation, lot or None)

@@ -18,6 +18,7 @@ from annonces.models import (
     Membership,
     OpeningRange,
     Organisation,
+    PlaceOpeningRange,
     Reservation,
 )
 from annonces.organisations import services as organisation_services
@@ -132,6 +133,7 @@ def fingerprint() -> tuple:
             )
         ),
         list(OpeningRange.objects.order_by("pk").values_list("pk", "weekday", "opens", "closes")),
+        list(PlaceOpeningRange.objects.order_by("pk").values_list("pk", "lot_id", "weekday")),
         list(LotReport.objects.order_by("pk").values_list("pk", "status")),
         FormSubmission.objects.count(),
     )
@@ -154,6 +156,17 @@ def hours_data(world) -> dict:
         **{f"{prefix}-{name}": "0" for prefix in ("plages", "fermetures")
            for name in ("TOTAL_FORMS", "INITIAL_FORMS")},
     }  # fmt: skip
+
+
+def place_hours_data(world) -> dict:
+    """The lot's own pickup place open on Wednesdays, 11:00-19:00."""
+    return {
+        "plages-TOTAL_FORMS": "1",
+        "plages-INITIAL_FORMS": "0",
+        "plages-0-weekday": "2",
+        "plages-0-opens": "11:00",
+        "plages-0-closes": "19:00",
+    }
 
 
 def organisation_data(world) -> dict:

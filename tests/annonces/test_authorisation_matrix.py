@@ -17,6 +17,7 @@ from tests.annonces.matrix_world import (
     hours_data,
     lot_data,
     organisation_data,
+    place_hours_data,
     slot,
 )
 
@@ -117,6 +118,7 @@ ROWS = {
         lambda w: {"email": "recrue@example.org", "role": "admin"},
         frozenset({"admin"}),
     ),
+    "annonces:lot_place_hours": Row(on("lot_place_hours"), place_hours_data, MEMBERS),
     "annonces:organisation_hours": Row(
         on("organisation_hours", obj="organisation"), hours_data, frozenset({"admin"})
     ),

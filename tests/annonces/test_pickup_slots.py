@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from annonces.errors import ReservationError
-from annonces.models import Closure
+from annonces.models import Closure, PlaceOpeningRange
 from annonces.pickups import services as pickups
 from annonces.pickups.hours import Schedule
 from annonces.reservations import services as reservations
@@ -193,3 +193,22 @@ def test_the_week_reads_in_french(ressourcerie):
         "Du mercredi au samedi",
         "11\u00a0h – 19\u00a0h",
     )
+
+
+def test_a_lot_with_its_own_pickup_place_uses_that_places_week(lot, ressourcerie):
+    site = LotFactory(organisation=ressourcerie, address="Chantier Marat, 3 rue Marat")
+    PlaceOpeningRange.objects.create(lot=site, weekday=0, opens="08:00", closes="10:00")
+    monday, wednesday = next_weekday(0), next_weekday(2)
+    assert starts(pickups.day_slots(site, monday)) == ["08:00", "08:30", "09:00", "09:30"]
+    assert pickups.day_slots(site, wednesday) == []  # the structure's Wednesday is not the site's
+    assert starts(pickups.day_slots(lot, wednesday))[0] == "11:00"  # the other lots keep theirs
+    assert Schedule(ressourcerie, site).osm() == "Mo 08:00-10:00; PH off"
+
+
+def test_a_place_of_its_own_has_its_own_places_per_slot(lot, ressourcerie):
+    site = LotFactory(organisation=ressourcerie, address="Chantier Marat")
+    PlaceOpeningRange.objects.create(lot=site, weekday=2, opens="11:00", closes="19:00")
+    eleven = at(next_weekday(2), 11)
+    ask(lot, eleven)
+    ask(lot, eleven)
+    assert ask(site, eleven).pickup_at == eleven  # the structure's desk is full, not the site

@@ -168,3 +168,32 @@ def test_anonymous_visitors_go_to_the_login_page(client):
     organisation = OrganisationFactory()
     assert client.post(hours_url(organisation), formset_data([])).status_code == 302
     assert OpeningRange.objects.filter(organisation=organisation).count() == 7
+
+
+def place_data(*ranges):
+    data = {"plages-TOTAL_FORMS": str(len(ranges)), "plages-INITIAL_FORMS": "0"}
+    for index, (day, opens, closes) in enumerate(ranges):
+        data |= {f"plages-{index}-weekday": day, f"plages-{index}-opens": opens}
+        data[f"plages-{index}-closes"] = closes
+    return data
+
+
+def test_a_member_gives_a_lot_its_own_pickup_place_week(client, lot):
+    member = MembershipFactory(organisation=lot.organisation)
+    client.force_login(member.user)
+    url = reverse("annonces:lot_place_hours", args=[lot.slug])
+    assert client.get(url).status_code == 200
+    refused = client.post(url, place_data((0, "08:00", "12:00"), (0, "11:00", "13:00")))
+    assert "chevauche" in refused.content.decode()
+    assert not lot.place_opening_ranges.exists()
+    assert client.post(url, place_data((0, "08:00", "12:00"))).status_code == 302
+    assert lot.place_opening_ranges.get().weekday == 0
+    page = client.get(lot.get_absolute_url()).content.decode()
+    assert "Horaires du lieu d'enlèvement de ce lot" in page and "Lundi" in page
+
+
+def test_another_structure_cannot_set_a_lots_place_week(client, lot):
+    client.force_login(MembershipFactory().user)
+    url = reverse("annonces:lot_place_hours", args=[lot.slug])
+    assert client.post(url, place_data((0, "08:00", "12:00"))).status_code == 404
+    assert not lot.place_opening_ranges.exists()
