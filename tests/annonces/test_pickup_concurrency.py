@@ -1,4 +1,8 @@
-"""Concurrent requesters on real PostgreSQL: the last place of a slot is never taken twice."""
+"""Concurrent requesters on real PostgreSQL: the last place of a slot is never taken twice.
+
+Requests on one lot already queue on the lot's row; the places of a slot are the structure's,
+shared by all its lots, so the workers here each ask for a different lot: only the lock on
+the structure's row keeps them from counting the same free place."""
 
 import threading
 from datetime import datetime, timedelta
@@ -27,11 +31,13 @@ def _on_postgresql():
 
 
 @pytest.fixture
-def lot():
-    organisation = OrganisationFactory(hours=[(day, "11:00", "19:00") for day in range(7)])
-    organisation.slot_capacity = 3
-    organisation.save()
-    return LotFactory(organisation=organisation, quantity=100)
+def organisation():
+    return OrganisationFactory(hours=[(day, "11:00", "19:00") for day in range(7)], slot_capacity=3)
+
+
+@pytest.fixture
+def lots(organisation):
+    return LotFactory.create_batch(WORKERS, organisation=organisation, quantity=10)
 
 
 def slot():
@@ -39,19 +45,21 @@ def slot():
     return timezone.make_aware(datetime.combine(day, datetime.min.time()).replace(hour=11))
 
 
-def ask_all(lot, users):
+def ask_all(lots):
+    """One requester per lot, all for the same slot, released at once."""
+    users = VerifiedUserFactory.create_batch(len(lots))
     return run_together(
         [
-            lambda user=user: reservations.request_reservation(
+            lambda lot=lot, user=user: reservations.request_reservation(
                 lot, user, quantity=1, pickup_at=slot()
             )
-            for user in users
+            for lot, user in zip(lots, users, strict=True)
         ]
     )
 
 
-def test_twenty_requesters_at_once_fill_a_slot_of_three_and_no_more(lot):
-    answers = ask_all(lot, VerifiedUserFactory.create_batch(WORKERS))
+def test_twenty_requesters_at_once_fill_a_slot_of_three_and_no_more(lots):
+    answers = ask_all(lots)
 
     taken = [a for a in answers if isinstance(a, Reservation)]
     refused = {a.message for a in answers if not isinstance(a, Reservation)}
@@ -60,10 +68,12 @@ def test_twenty_requesters_at_once_fill_a_slot_of_three_and_no_more(lot):
     assert Reservation.objects.filter(pickup_at=slot()).count() == 3
 
 
-def test_without_the_structure_lock_two_requesters_take_the_last_place(lot, monkeypatch):
+def test_without_the_structure_lock_two_requesters_take_the_last_place(
+    organisation, lots, monkeypatch
+):
     """The race the lock prevents, shown: both count one free place before either writes."""
-    lot.organisation.slot_capacity = 1
-    lot.organisation.save()
+    organisation.slot_capacity = 1
+    organisation.save()
     both_counted = threading.Barrier(2, timeout=10)
     counted = pickups.taken_places
 
@@ -77,17 +87,17 @@ def test_without_the_structure_lock_two_requesters_take_the_last_place(lot, monk
     monkeypatch.setattr(
         pickups, "check_slot", lambda *a, **kw: real_check(*a, **{**kw, "lock": False})
     )
-    answers = ask_all(lot, VerifiedUserFactory.create_batch(2))
+    answers = ask_all(lots[:2])
 
     assert all(isinstance(a, Reservation) for a in answers)
     assert Reservation.objects.filter(pickup_at=slot()).count() == 2  # two in a slot of one
 
 
-def test_with_the_structure_lock_the_same_two_requesters_get_one_refusal(lot):
-    lot.organisation.slot_capacity = 1
-    lot.organisation.save()
+def test_with_the_structure_lock_the_same_two_requesters_get_one_refusal(organisation, lots):
+    organisation.slot_capacity = 1
+    organisation.save()
 
-    answers = ask_all(lot, VerifiedUserFactory.create_batch(2))
+    answers = ask_all(lots[:2])
 
     messages = [a.message for a in answers if not isinstance(a, Reservation)]
     assert messages == ["Ce créneau est complet : choisissez-en un autre."]
