@@ -25,6 +25,15 @@ HOURS = {
     "batir-seine-amont": "Mo-Fr 09:00-17:00",
 }
 DEFAULT = "We-Sa 11:00-19:00"
+# The free-text hours become a note: only what the week cannot say stays.
+NOTES = {
+    "ressourcerie-du-spectacle": "Enlèvements sur rendez-vous.",
+    "ecoreso-autonomie": "Sur rendez-vous.",
+    "la-pagaille": "Ateliers le jeudi soir.",
+    "ea-val-de-seine": "Sur rendez-vous.",
+    "emmaus-liberte": "Ventes le mercredi et le samedi, 10 h – 18 h.",
+    "cyclofficine": "Ateliers ouverts aux mêmes horaires.",
+}
 
 
 def parse(spec: str) -> list[tuple[int, time, time]]:
@@ -48,3 +57,5 @@ def give_hours(organisation: Organisation) -> None:
         OpeningRange(organisation=organisation, weekday=day, opens=opens, closes=closes)
         for day, opens, closes in parse(HOURS.get(organisation.slug, DEFAULT))
     )
+    organisation.opening_hours = NOTES.get(organisation.slug, "")
+    organisation.save(update_fields=["opening_hours"])
