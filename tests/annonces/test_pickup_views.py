@@ -1,6 +1,6 @@
 """The slot picker in the request form, the htmx part, and the hours page of Mon espace."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.urls import reverse
@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from annonces.choices import MembershipRole
 from annonces.models import OpeningRange, Reservation
+from annonces.reservations import services as reservations
 from tests.factories import LotFactory, MembershipFactory, OrganisationFactory, VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +198,33 @@ def test_another_structure_cannot_set_a_lots_place_week(client, lot):
     url = reverse("annonces:lot_place_hours", args=[lot.slug])
     assert client.post(url, place_data((0, "08:00", "12:00"))).status_code == 404
     assert not lot.place_opening_ranges.exists()
+
+
+@pytest.mark.parametrize("day", ["2026-13-45", "demain", "99999-01-01", "", "<script>"])
+def test_a_wrong_day_in_the_htmx_part_falls_back_to_the_first_free_day(client, lot, day):
+    response = client.get(reverse("annonces:lot_slots", args=[lot.slug]), {"pickup_day": day})
+    assert response.status_code == 200 and 'name="pickup_at"' in response.content.decode()
+
+
+def test_the_htmx_part_needs_a_fixed_number_of_queries(client, lot, django_assert_max_num_queries):
+    url = reverse("annonces:lot_slots", args=[lot.slug])
+    with django_assert_max_num_queries(8):
+        client.get(url, {"pickup_day": next_wednesday().isoformat()})
+
+
+def test_a_member_proposes_a_free_slot_from_the_picker(client, lot):
+    staff = MembershipFactory(organisation=lot.organisation).user
+    wednesday = next_wednesday()
+    eleven = timezone.make_aware(datetime.combine(wednesday, time(11)))
+    reservation = reservations.request_reservation(
+        lot, VerifiedUserFactory(), quantity=1, pickup_at=eleven
+    )
+    client.force_login(staff)
+    url = reverse("annonces:reservation_propose", args=[reservation.reference])
+    page = client.get(url).content.decode()
+    assert f"demande={reservation.reference}" in page and 'name="pickup_at"' in page
+    thursday = wednesday + timedelta(days=1)
+    response = client.post(url, {"pickup_day": thursday, "pickup_at": f"{thursday}T15:00"})
+    assert response.status_code == 302
+    reservation.refresh_from_db()
+    assert timezone.localtime(reservation.pickup_at).strftime("%A %H:%M") == "Thursday 15:00"
