@@ -61,7 +61,8 @@ def bookable_days(lot: Lot, now: datetime | None = None) -> tuple[date, date]:
 
 def taken_places(lot: Lot, day: date, schedule: Schedule, exclude=None) -> list[datetime]:
     """The pickup times of the day's live reservations at the lot's pickup place, one per place
-    held: the structure's lots share its desk, a lot with its own place has its own."""
+    held: the structure's lots share its desk, a lot with its own place has its own. Requests
+    made together (one pickup_group) hold one place; `exclude`'s own pickup holds none."""
     start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
     live = Reservation.objects.live().filter(
         pickup_at__gte=start, pickup_at__lt=start + timedelta(1)
@@ -73,7 +74,12 @@ def taken_places(lot: Lot, day: date, schedule: Schedule, exclude=None) -> list[
         live = live.filter(lot__organisation_id=lot.organisation_id).exclude(Exists(own_place))
     if exclude is not None:
         live = live.exclude(pk=exclude.pk)
-    return list(live.values_list("pickup_at", flat=True))
+        if exclude.pickup_group:
+            live = live.exclude(pickup_group=exclude.pickup_group)
+    places = {}
+    for pk, pickup_at, group in live.values_list("pk", "pickup_at", "pickup_group"):
+        places[(group or pk, schedule.slot_start(pickup_at) or pickup_at)] = pickup_at
+    return list(places.values())
 
 
 def day_slots(lot: Lot, day: date, *, now=None, exclude=None, schedule=None) -> list[Slot]:

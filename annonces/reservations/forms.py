@@ -63,7 +63,55 @@ def _availability(lot: Lot) -> str:
     return ""
 
 
-class ReservationForm(SlotPickerMixin, forms.Form):
+# How many of the structure's other lots the request form offers to pick up together.
+OTHER_LOTS_OFFERED = 10
+
+
+class OtherLotsMixin:
+    """Fields also_<pk>: a quantity of each other lot of the structure, for the same pickup."""
+
+    def add_other_lots(self, lot: Lot, user):
+        others = (
+            Lot.objects.visible()
+            .open_to(user)
+            .filter(organisation_id=lot.organisation_id)
+            .exclude(pk=lot.pk)
+            .exclude(
+                pk__in=Lot.objects.filter(reservations__in=user.reservations.awaiting_answer())
+            )
+            .order_by("title")
+        )
+        self.other_lots = {}
+        for other in others[: OTHER_LOTS_OFFERED * 2]:
+            if other.quantity_available > 0 and len(self.other_lots) < OTHER_LOTS_OFFERED:
+                self.other_lots[f"also_{other.pk}"] = other
+                self.fields[f"also_{other.pk}"] = forms.IntegerField(
+                    label=_("Aussi, du même enlèvement : %(title)s") % {"title": other.title},
+                    required=False,
+                    min_value=0,
+                    widget=forms.NumberInput(
+                        attrs={"inputmode": "numeric", "min": 0, "max": other.quantity_available}
+                    ),
+                    help_text=_("%(available)s %(unit)s disponible(s).")
+                    % {"available": other.quantity_available, "unit": other.get_unit_display()},
+                )
+
+    def clean_other_lots(self, cleaned) -> None:
+        """Move the other quantities out of cleaned_data into self.others, each checked."""
+        self.others = []
+        for name, other in self.other_lots.items():
+            quantity = cleaned.pop(name, None)
+            if not quantity:
+                continue
+            try:
+                reservations.check_quantity(other, quantity)
+            except ReservationError as error:
+                self.add_error(name, error.message)
+            else:
+                self.others.append((other, quantity))
+
+
+class ReservationForm(OtherLotsMixin, SlotPickerMixin, forms.Form):
     """Ask for a quantity of a lot, for a pickup slot, for oneself or one's structure."""
 
     quantity = forms.IntegerField(
@@ -98,6 +146,7 @@ class ReservationForm(SlotPickerMixin, forms.Form):
             "unit": lot.get_unit_display(),
         }
         self.setup_slots(lot)
+        self.add_other_lots(lot, user)
         other_slot = _(
             "Si ce créneau ne lui convient pas, la structure pourra vous en proposer un autre."
         )
@@ -129,6 +178,11 @@ class ReservationForm(SlotPickerMixin, forms.Form):
 
     def clean_pickup_at(self):
         return _checked_slot(self.lot, self.cleaned_data["pickup_at"])
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_other_lots(cleaned)
+        return cleaned
 
 
 class AnswerForm(forms.Form):

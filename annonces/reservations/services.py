@@ -36,8 +36,10 @@ def request_reservation(
     pickup_at,
     message: str = "",
     organisation: Organisation | None = None,
+    pickup_group=None,
 ) -> Reservation:
-    """A verified user asks for at most the available quantity, for themselves or a structure."""
+    """A verified user asks for at most the available quantity, for themselves or a structure;
+    pickup_group: with other lots of the structure (grouped.request_pickup), one slot's place."""
     if not has_verified_email(user):
         raise ReservationError(_("Confirmez d'abord votre adresse e-mail."))
     # Locked so that a withdrawal committing now cannot miss this request when closing the rest.
@@ -60,7 +62,8 @@ def request_reservation(
             )
         )
     check_quantity(lot, quantity)
-    pickup_at = check_slot(lot, pickup_at, lock=True)
+    together = Reservation(pickup_group=pickup_group) if pickup_group else None
+    pickup_at = check_slot(lot, pickup_at, reservation=together, lock=True)
     if Reservation.objects.awaiting_answer().filter(lot=lot, requester=user).exists():
         raise ReservationError(_("Vous avez déjà une demande en attente pour ce lot."))
     reservation = Reservation(
@@ -69,6 +72,7 @@ def request_reservation(
         organisation=organisation,
         quantity=quantity,
         pickup_at=pickup_at,
+        pickup_group=pickup_group,
         message=message.strip(),
         expires_at=_answer_deadline(pickup_at),
     )
