@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("annonces.space.urls")),
     path("", include("annonces.lots.urls")),
     path("", include("annonces.reservations.urls")),
+    path("", include("annonces.pickups.urls")),
     path("", include("annonces.organisations.urls")),
     path("", include("annonces.notifications.urls")),
     path("", include("annonces.reports.urls")),

@@ -42,6 +42,7 @@ class ImageFactory(factory.django.DjangoModelFactory):
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Ressourcerie {n}")
     kind = OrganisationKind.RESSOURCERIE
@@ -52,6 +53,22 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     longitude = 2.3928
     is_network_member = True
     validated_at = factory.LazyFunction(timezone.now)  # only validated structures show lots
+    # Open round the clock with room to spare, so any test's pickup time is a free slot; the
+    # pickup tests give their own hours (hours=[(weekday, "11:00", "19:00"), …] or hours=[]).
+    slot_capacity = 100
+    open_on_public_holidays = True
+
+    @factory.post_generation
+    def hours(organisation, create, extracted, **kwargs):
+        if not create:
+            return
+        from annonces.models import OpeningRange
+
+        ranges = [(day, "00:00", "00:00") for day in range(7)] if extracted is None else extracted
+        OpeningRange.objects.bulk_create(
+            OpeningRange(organisation=organisation, weekday=day, opens=opens, closes=closes)
+            for day, opens, closes in ranges
+        )
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):

@@ -11,6 +11,7 @@ from annonces.models import Organisation
 from annonces.validators import luhn_is_valid
 from reemploi.geo import get_commune
 
+from .hours import give_hours
 from .places import PRECISION, pin
 
 _SHOP_HOURS = "Boutique du mercredi au samedi, 10 h – 18 h. Dépôts aux mêmes horaires."
@@ -152,6 +153,7 @@ def load_organisations(draw_logo) -> dict[str, Organisation]:
             organisation = _build(index, org, draw_logo)
             organisation.full_clean()
             organisation.save()
+        give_hours(organisation)
         organisations[org.slug] = organisation
     return organisations
 

@@ -5,12 +5,14 @@ from .invitations import Invitation
 from .lots import Category, Lot, LotPhoto
 from .notifications import Notification
 from .organisations import Membership, Organisation
+from .pickups import Closure, OpeningRange, PlaceOpeningRange, Weekday
 from .receipts import PickupReceipt
 from .reports import LotReport
 from .reservations import Reservation, ReservationEvent
 
 __all__ = [
     "Category",
+    "Closure",
     "Invitation",
     "Located",
     "Lot",
@@ -18,9 +20,12 @@ __all__ = [
     "LotReport",
     "Membership",
     "Notification",
+    "OpeningRange",
     "Organisation",
     "PickupReceipt",
+    "PlaceOpeningRange",
     "Reservation",
     "ReservationEvent",
+    "Weekday",
     "unique_slug",
 ]

@@ -1,11 +1,13 @@
 """Organisations and the people who belong to them."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
 
 from ..choices import MembershipRole, OrganisationKind
 from ..validators import validate_siret
@@ -13,7 +15,8 @@ from .base import Located, choices_check, location_checks
 from .querysets import OrganisationQuerySet
 
 
-class Organisation(Located):
+# Clusterable: its opening ranges and closures are edited inline in the Wagtail admin.
+class Organisation(Located, ClusterableModel):
     name = models.CharField(_("nom"), max_length=150)
     slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True)
     kind = models.CharField(_("type de structure"), max_length=20, choices=OrganisationKind.choices)
@@ -33,7 +36,27 @@ class Organisation(Located):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    opening_hours = models.TextField(_("horaires d'ouverture"), blank=True)
+    opening_hours = models.TextField(
+        _("précisions sur les horaires"),
+        blank=True,
+        help_text=_("Une note libre ; les créneaux viennent des plages d'ouverture."),
+    )
+    # Pickups: the slots come from the opening ranges (models/pickups.py).
+    slot_minutes = models.PositiveSmallIntegerField(
+        _("durée d'un créneau (minutes)"),
+        default=30,
+        validators=[MinValueValidator(10), MaxValueValidator(240)],
+    )
+    slot_capacity = models.PositiveSmallIntegerField(
+        _("enlèvements par créneau"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    open_on_public_holidays = models.BooleanField(
+        _("ouverte les jours fériés"),
+        default=False,
+        help_text=_("Sinon, aucun créneau n'est proposé un jour férié."),
+    )
     website = models.URLField(_("site web"), blank=True)
     email = models.EmailField(_("e-mail de contact"), blank=True)
     phone = models.CharField(_("téléphone"), max_length=20, blank=True)
@@ -69,6 +92,10 @@ class Organisation(Located):
                 fields=["siret"], condition=~models.Q(siret=""), name="organisation_siret_unique"
             ),
             *location_checks("organisation"),
+            models.CheckConstraint(
+                condition=models.Q(slot_minutes__gte=10, slot_capacity__gte=1),
+                name="organisation_slots_valid",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -54,6 +54,8 @@ class Reservation(models.Model):
     quantity = models.PositiveIntegerField(_("quantité demandée"))
     message = models.TextField(_("message"), blank=True)
     pickup_at = models.DateTimeField(_("créneau d'enlèvement"))
+    # Requests made together for several lots of one structure: one pickup, one slot's place.
+    pickup_group = models.UUIDField(_("enlèvement groupé"), null=True, blank=True, editable=False)
     status = models.CharField(
         _("statut"),
         max_length=10,

@@ -2,13 +2,21 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import Organisation
 from ..permissions import is_network_admin
+from ..pickups.forms import check_overlaps
 
 # Lots share it: their pickup place is an address like a structure's.
 ADDRESS_PANEL = MultiFieldPanel(
@@ -19,6 +27,23 @@ ADDRESS_PANEL = MultiFieldPanel(
     ],
     heading=_("Adresse"),
 )
+
+
+class OrganisationAdminForm(WagtailAdminModelForm):
+    """Two opening ranges of one day must not overlap, as in Mon espace."""
+
+    def clean(self):
+        cleaned = super().clean()
+        ranges = self.formsets.get("opening_ranges")
+        if ranges is not None:
+            check_overlaps(
+                [
+                    form
+                    for form in ranges.forms
+                    if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+                ]
+            )
+        return cleaned
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -36,9 +61,28 @@ class OrganisationViewSet(SnippetViewSet):
         FieldPanel("description"),
         FieldPanel("logo"),
         ADDRESS_PANEL,
-        FieldPanel("opening_hours"),
         FieldRowPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("slot_minutes"),
+                        FieldPanel("slot_capacity"),
+                        FieldPanel("open_on_public_holidays"),
+                    ]
+                ),
+                InlinePanel("opening_ranges", label=_("Plage d'ouverture")),
+                InlinePanel("closures", label=_("Fermeture exceptionnelle")),
+                FieldPanel("opening_hours"),
+            ],
+            heading=_("Horaires et créneaux d'enlèvement"),
+        ),
     ]
+
+    def get_edit_handler(self):
+        return ObjectList(self.panels, base_form_class=OrganisationAdminForm).bind_to_model(
+            self.model
+        )
 
 
 class PendingOrganisationsMenuItem(MenuItem):

@@ -1,0 +1,1 @@
+"""Pickups: opening hours, closures and the slots they make."""

@@ -19,10 +19,9 @@ REQUEST, CANCEL, PUBLISH = "REQUEST", "CANCEL", "PUBLISH"
 
 
 def pickup_window(reservation: Reservation) -> tuple:
-    """The pickup's start and end, aware, in Europe/Paris: its slot and one slot length."""
+    """The pickup's start and end, aware, in Europe/Paris: its slot, one slot of its structure."""
     start = timezone.localtime(reservation.pickup_at)
-    minutes = getattr(settings, "PICKUP_SLOT_MINUTES", 30)
-    return start, start + timedelta(minutes=minutes)
+    return start, start + timedelta(minutes=reservation.lot.organisation.slot_minutes)
 
 
 def french_moment(moment) -> str:

@@ -12,6 +12,7 @@ from ..choices import Audience, ReservationStatus
 from ..errors import ReservationError
 from ..models import Lot, Organisation
 from ..pickups import absences
+from ..pickups.forms import SlotPickerMixin, SlotRadioSelect, day_field
 from . import services as reservations
 
 MESSAGE_MAX_LENGTH = 2000
@@ -26,15 +27,15 @@ class SlotField(forms.DateTimeField):
     default_error_messages = {"invalid": _("Saisissez une date et une heure valides.")}
 
 
-def _checked_slot(lot: Lot, pickup_at):
-    """A slot to come, within the year and the lot's availability; a French error otherwise."""
+def _checked_slot(lot: Lot, pickup_at, reservation=None):
+    """A free slot to come, within the year, the lot's availability and the structure's hours;
+    its start, or a French error."""
     if pickup_at > timezone.now() + SLOT_HORIZON:
         raise ValidationError(_("Choisissez un créneau dans l'année qui vient."))
     try:
-        reservations.check_slot(lot, pickup_at)
+        return reservations.check_slot(lot, pickup_at, reservation=reservation)
     except ReservationError as error:
         raise ValidationError(error.message) from error
-    return pickup_at
 
 
 def _message_field(label):
@@ -63,13 +64,62 @@ def _availability(lot: Lot) -> str:
     return ""
 
 
-class ReservationForm(forms.Form):
+# How many of the structure's other lots the request form offers to pick up together.
+OTHER_LOTS_OFFERED = 10
+
+
+class OtherLotsMixin:
+    """Fields also_<pk>: a quantity of each other lot of the structure, for the same pickup."""
+
+    def add_other_lots(self, lot: Lot, user):
+        others = (
+            Lot.objects.visible()
+            .open_to(user)
+            .filter(organisation_id=lot.organisation_id)
+            .exclude(pk=lot.pk)
+            .exclude(
+                pk__in=Lot.objects.filter(reservations__in=user.reservations.awaiting_answer())
+            )
+            .order_by("title")
+        )
+        self.other_lots = {}
+        for other in others[: OTHER_LOTS_OFFERED * 2]:
+            if other.quantity_available > 0 and len(self.other_lots) < OTHER_LOTS_OFFERED:
+                self.other_lots[f"also_{other.pk}"] = other
+                self.fields[f"also_{other.pk}"] = forms.IntegerField(
+                    label=_("Aussi, du même enlèvement : %(title)s") % {"title": other.title},
+                    required=False,
+                    min_value=0,
+                    widget=forms.NumberInput(
+                        attrs={"inputmode": "numeric", "min": 0, "max": other.quantity_available}
+                    ),
+                    help_text=_("%(available)s %(unit)s disponible(s).")
+                    % {"available": other.quantity_available, "unit": other.get_unit_display()},
+                )
+
+    def clean_other_lots(self, cleaned) -> None:
+        """Move the other quantities out of cleaned_data into self.others, each checked."""
+        self.others = []
+        for name, other in self.other_lots.items():
+            quantity = cleaned.pop(name, None)
+            if not quantity:
+                continue
+            try:
+                reservations.check_quantity(other, quantity)
+            except ReservationError as error:
+                self.add_error(name, error.message)
+            else:
+                self.others.append((other, quantity))
+
+
+class ReservationForm(OtherLotsMixin, SlotPickerMixin, forms.Form):
     """Ask for a quantity of a lot, for a pickup slot, for oneself or one's structure."""
 
     quantity = forms.IntegerField(
         label=_("Quantité souhaitée"), widget=forms.NumberInput(attrs={"inputmode": "numeric"})
     )
-    pickup_at = SlotField(label=_("Créneau d'enlèvement souhaité"))
+    pickup_day = day_field()
+    pickup_at = SlotField(label=_("Créneau d'enlèvement souhaité"), widget=SlotRadioSelect)
     message = _message_field(_("Message à la structure (facultatif)"))
     organisation = forms.ModelChoiceField(
         label=_("Au nom de"),
@@ -96,12 +146,12 @@ class ReservationForm(forms.Form):
             "available": available,
             "unit": lot.get_unit_display(),
         }
-        pickup_at = self.fields["pickup_at"]
-        pickup_at.widget.attrs["min"] = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        self.setup_slots(lot)
+        self.add_other_lots(lot, user)
         other_slot = _(
             "Si ce créneau ne lui convient pas, la structure pourra vous en proposer un autre."
         )
-        pickup_at.help_text = f"{_availability(lot)} {other_slot}".strip()
+        self.fields["pickup_day"].help_text = f"{_availability(lot)} {other_slot}".strip()
         organisation = self.fields["organisation"]
         organisation.queryset = Organisation.objects.filter(memberships__user=user).order_by("name")
         if lot.audience == Audience.PROFESSIONALS:
@@ -129,6 +179,11 @@ class ReservationForm(forms.Form):
 
     def clean_pickup_at(self):
         return _checked_slot(self.lot, self.cleaned_data["pickup_at"])
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_other_lots(cleaned)
+        return cleaned
 
 
 class AnswerForm(forms.Form):
@@ -163,21 +218,20 @@ def acknowledgement_field() -> forms.BooleanField:
     )
 
 
-class ProposeForm(AnswerForm):
-    pickup_at = SlotField(label=_("Nouveau créneau d'enlèvement"))
+class ProposeForm(SlotPickerMixin, AnswerForm):
+    pickup_day = day_field()
+    pickup_at = SlotField(label=_("Nouveau créneau d'enlèvement"), widget=SlotRadioSelect)
     message = _message_field(_("Message au demandeur (facultatif)"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pickup_at"].widget.attrs["min"] = timezone.localtime().strftime(
-            "%Y-%m-%dT%H:%M"
-        )
+        self.setup_slots(self.reservation.lot, exclude=self.reservation)
         # The requester's confirmation accepts: the structure sees the absences now.
         if absences.needs_acknowledgement(self.reservation):
             self.fields["acknowledge_absences"] = acknowledgement_field()
 
     def clean_pickup_at(self):
-        return _checked_slot(self.reservation.lot, self.cleaned_data["pickup_at"])
+        return _checked_slot(self.reservation.lot, self.cleaned_data["pickup_at"], self.reservation)
 
 
 class CancelForm(AnswerForm):

@@ -19,6 +19,7 @@ from ..errors import ReservationError
 from ..models import Lot, Organisation, Reservation, ReservationEvent
 from ..permissions import has_verified_email, is_member
 from ..pickups import absences
+from ..pickups import services as pickups
 from ..pickups.calendar import cancellation, invitation
 from .emails import tell_organisation, tell_requester
 
@@ -37,8 +38,10 @@ def request_reservation(
     pickup_at,
     message: str = "",
     organisation: Organisation | None = None,
+    pickup_group=None,
 ) -> Reservation:
-    """A verified user asks for at most the available quantity, for themselves or a structure."""
+    """A verified user asks for at most the available quantity, for themselves or a structure;
+    pickup_group: with other lots of the structure (grouped.request_pickup), one slot's place."""
     if not has_verified_email(user):
         raise ReservationError(_("Confirmez d'abord votre adresse e-mail."))
     # Locked so that a withdrawal committing now cannot miss this request when closing the rest.
@@ -61,7 +64,8 @@ def request_reservation(
             )
         )
     check_quantity(lot, quantity)
-    check_slot(lot, pickup_at)
+    together = Reservation(pickup_group=pickup_group) if pickup_group else None
+    pickup_at = check_slot(lot, pickup_at, reservation=together, lock=True)
     if Reservation.objects.awaiting_answer().filter(lot=lot, requester=user).exists():
         raise ReservationError(_("Vous avez déjà une demande en attente pour ce lot."))
     reservation = Reservation(
@@ -70,6 +74,7 @@ def request_reservation(
         organisation=organisation,
         quantity=quantity,
         pickup_at=pickup_at,
+        pickup_group=pickup_group,
         message=message.strip(),
         expires_at=_answer_deadline(pickup_at),
     )
@@ -92,8 +97,9 @@ def check_quantity(lot: Lot, quantity: int) -> None:
         raise ReservationError(_not_enough(lot, quantity))
 
 
-def check_slot(lot: Lot, pickup_at) -> None:
-    """A slot to come, within the lot's availability dates."""
+def check_slot(lot: Lot, pickup_at, *, reservation=None, lock=False, notice=True):
+    """A slot to come, within the lot's dates and the structure's hours, with a free place:
+    returns its start (pickups.services). lock=True in the services that take the place."""
     if pickup_at <= timezone.now():
         raise ReservationError(_("Choisissez un créneau d'enlèvement à venir."))
     day = timezone.localtime(pickup_at).date()
@@ -107,6 +113,7 @@ def check_slot(lot: Lot, pickup_at) -> None:
             _("Ce lot n'est disponible que jusqu'au %(date)s.")
             % {"date": formats.date_format(lot.available_until, "j F Y")}
         )
+    return pickups.check_slot(lot, pickup_at, reservation=reservation, lock=lock, notice=notice)
 
 
 def _answer_deadline(pickup_at):
@@ -140,7 +147,10 @@ def accept_reservation(
         raise ReservationError(_("Ce créneau est passé : proposez-en un autre au demandeur."))
     if reservation.expires_at <= timezone.now():
         raise ReservationError(_("Cette demande a expiré : le demandeur peut en refaire une."))
-    check_slot(reservation.lot, reservation.pickup_at)  # the lot's dates may have changed since
+    # The lot's dates or the structure's hours may have changed since; the slot stays its own.
+    check_slot(
+        reservation.lot, reservation.pickup_at, reservation=reservation, lock=True, notice=False
+    )
     absences.check_acknowledged(reservation, acknowledge_absences)
     _allocate(reservation)
     _move(reservation, ReservationStatus.ACCEPTED, user)
@@ -162,7 +172,7 @@ def propose_slot(
     reservation = _locked(reservation)
     _require_organisation(user, reservation)
     _require_status(reservation, *Reservation.OPEN)
-    check_slot(reservation.lot, pickup_at)
+    pickup_at = check_slot(reservation.lot, pickup_at, reservation=reservation, lock=True)
     absences.check_acknowledged(reservation, acknowledge_absences)
     reservation.pickup_at = pickup_at
     reservation.expires_at = _answer_deadline(pickup_at)
@@ -181,7 +191,9 @@ def confirm_proposal(reservation: Reservation, user) -> Reservation:
         raise ReservationError(_("Ce créneau est passé : demandez-en un autre à la structure."))
     if reservation.expires_at <= timezone.now():
         raise ReservationError(_("Cette proposition a expiré : faites une nouvelle demande."))
-    check_slot(reservation.lot, reservation.pickup_at)  # the lot's dates may have changed since
+    check_slot(
+        reservation.lot, reservation.pickup_at, reservation=reservation, lock=True, notice=False
+    )
     # The one path that accepts without the structure's last word: it must have seen the
     # absences when it proposed (they may also have grown since).
     if not reservation.absences_acknowledged_at and absences.needs_acknowledgement(reservation):

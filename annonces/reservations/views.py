@@ -17,6 +17,7 @@ from ..pagination import ForgivingPaginationMixin
 from ..permissions import VerifiedUserRequiredMixin, is_member, verified_user_required
 from ..pickups import absences, no_shows, receipts
 from ..pickups.calendar import PUBLISH, pickup_calendar
+from . import grouped
 from . import services as reservations
 from .forms import (
     CancelForm,
@@ -103,9 +104,14 @@ class LotReserveView(VerifiedUserRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            reservation = reservations.request_reservation(
-                self.lot, self.request.user, **form.cleaned_data
-            )
+            if form.others:  # several lots of the structure, one pickup
+                reservation = grouped.request_pickup(
+                    self.lot, form.others, self.request.user, **form.cleaned_data
+                )
+            else:
+                reservation = reservations.request_reservation(
+                    self.lot, self.request.user, **form.cleaned_data
+                )
         except ReservationError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)

@@ -1,10 +1,11 @@
 """Mon espace: what waits for the user, their structures' lots, requests and pickups."""
 
+from django.db.models import Exists, OuterRef
 from django.views.generic import TemplateView
 
 from ..choices import LotStatus, ReservationStatus
 from ..impact.report import ImpactReport
-from ..models import Lot, Organisation, Reservation
+from ..models import Lot, OpeningRange, Organisation, Reservation
 from ..permissions import VerifiedUserRequiredMixin, is_network_admin
 
 # Mon espace lists the first few of each kind of request; the full list is one click away.
@@ -16,8 +17,12 @@ class MySpaceView(VerifiedUserRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        # has_hours in the same query: without hours a structure's lots take no booking.
+        hours = OpeningRange.objects.filter(organisation=OuterRef("organisation"))
         memberships = list(
-            user.memberships.select_related("organisation").order_by("organisation__name")
+            user.memberships.select_related("organisation")
+            .annotate(has_hours=Exists(hours))
+            .order_by("organisation__name")
         )
         # What each of the user's structures kept from the skip, in one grouped query.
         organisations = [membership.organisation for membership in memberships]

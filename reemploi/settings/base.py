@@ -196,8 +196,6 @@ RESERVATION_ANSWER_DAYS = 5
 # before, and again from this hour on the morning of the pickup (annonces.pickups.reminders).
 PICKUP_EVE_REMINDER_HOUR = 18
 PICKUP_MORNING_REMINDER_HOUR = 7
-# The length of a pickup in calendar invitations, until structures set their own slot length.
-PICKUP_SLOT_MINUTES = 30
 # A pickup not confirmed this long after its slot: the organisation is asked to confirm or free it.
 RESERVATION_OVERDUE_HOURS = 24
 # No-shows (annonces/pickups/no_shows.py): the structure may record "Personne n'est venu" this
@@ -208,6 +206,8 @@ RESERVATION_NO_SHOW_GRACE_HOURS = env_int("RESERVATION_NO_SHOW_GRACE_HOURS", 2)
 RESERVATION_AUTO_RELEASE_HOURS = env_int("RESERVATION_AUTO_RELEASE_HOURS", 48)
 RESERVATION_ABSENCE_THRESHOLD = env_int("RESERVATION_ABSENCE_THRESHOLD", 2)
 RESERVATION_ABSENCE_DAYS = env_int("RESERVATION_ABSENCE_DAYS", 90)
+# A pickup slot is bookable from this many hours ahead: the structure needs time to answer.
+PICKUP_NOTICE_HOURS = env_int("PICKUP_NOTICE_HOURS", 2)
 
 # Everyone gets French until an English catalogue exists: with LocaleMiddleware an English
 # browser got French text with English numbers ("21,179 kg") and allauth's English pages.

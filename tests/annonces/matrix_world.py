@@ -16,8 +16,10 @@ from annonces.models import (
     LotPhoto,
     LotReport,
     Membership,
+    OpeningRange,
     Organisation,
     PickupReceipt,
+    PlaceOpeningRange,
     Reservation,
 )
 from annonces.organisations import services as organisation_services
@@ -152,7 +154,13 @@ def fingerprint() -> tuple:
         ),
         list(Membership.objects.order_by("pk").values_list("pk", "user_id", "role")),
         list(Invitation.objects.order_by("pk").values_list("pk", "status")),
-        list(Organisation.objects.order_by("pk").values_list("pk", "name", "validated_at")),
+        list(
+            Organisation.objects.order_by("pk").values_list(
+                "pk", "name", "validated_at", "slot_capacity"
+            )
+        ),
+        list(OpeningRange.objects.order_by("pk").values_list("pk", "weekday", "opens", "closes")),
+        list(PlaceOpeningRange.objects.order_by("pk").values_list("pk", "lot_id", "weekday")),
         list(LotReport.objects.order_by("pk").values_list("pk", "status")),
         list(
             PickupReceipt.objects.order_by("pk").values_list(
@@ -170,6 +178,27 @@ def slot(days=4, hour=10) -> str:
 
 def lot_data(world) -> dict:
     return lot_form_data(world.organisation, world.category)
+
+
+def hours_data(world) -> dict:
+    """The hours page with a new capacity and no row changed."""
+    return {
+        "reglages-slot_minutes": "30",
+        "reglages-slot_capacity": "3",
+        **{f"{prefix}-{name}": "0" for prefix in ("plages", "fermetures")
+           for name in ("TOTAL_FORMS", "INITIAL_FORMS")},
+    }  # fmt: skip
+
+
+def place_hours_data(world) -> dict:
+    """The lot's own pickup place open on Wednesdays, 11:00-19:00."""
+    return {
+        "plages-TOTAL_FORMS": "1",
+        "plages-INITIAL_FORMS": "0",
+        "plages-0-weekday": "2",
+        "plages-0-opens": "11:00",
+        "plages-0-closes": "19:00",
+    }
 
 
 def organisation_data(world) -> dict:

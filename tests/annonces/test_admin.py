@@ -42,6 +42,16 @@ def test_admin_is_closed_to_anonymous_visitors(client):
     assert "/gestion/login/" in response["Location"]
 
 
+def inline_management(prefix, total=0):
+    """The management form of an InlinePanel posted empty (or with `total` rows)."""
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
 def test_staff_create_an_organisation_and_a_bad_siret_is_explained(staff_client):
     url = reverse("wagtailsnippets_annonces_organisation:add")
     data = {
@@ -52,6 +62,10 @@ def test_staff_create_an_organisation_and_a_bad_siret_is_explained(staff_client)
         "address": "3 rue de la Mine",
         "postcode": "94110",
         "city": "Arcueil",
+        "slot_minutes": "30",
+        "slot_capacity": "2",
+        **inline_management("opening_ranges"),
+        **inline_management("closures"),
     }
     response = staff_client.post(url, data)
     assert response.status_code == 200

@@ -14,8 +14,10 @@ from tests.annonces.matrix_world import (
     ROLES,
     build_world,
     fingerprint,
+    hours_data,
     lot_data,
     organisation_data,
+    place_hours_data,
     slot,
 )
 
@@ -126,6 +128,10 @@ ROWS = {
         lambda w: {"email": "recrue@example.org", "role": "admin"},
         frozenset({"admin"}),
     ),
+    "annonces:lot_place_hours": Row(on("lot_place_hours"), place_hours_data, MEMBERS),
+    "annonces:organisation_hours": Row(
+        on("organisation_hours", obj="organisation"), hours_data, frozenset({"admin"})
+    ),
     "annonces:membership_change": Row(
         lambda w: reverse("annonces:membership_change", args=[w.target.pk]),
         lambda w: {"role": "admin"},
@@ -178,6 +184,7 @@ READ_ONLY = {
     "annonces:voucher",
     "annonces:pickup_agenda",
     "annonces:organisation_detail",
+    "annonces:lot_slots",  # GET only (405 on POST): the free slots of a day
     "annonces:notifications",
     "annonces_reports:index",
     "annonces_reports:index_results",

@@ -96,8 +96,8 @@ def test_a_structure_without_an_address_organises_from_the_sites_one(reservation
 @pytest.mark.parametrize(
     ("moment", "utc_hour"), [(WINTER, 13), (SUMMER, 7)], ids=["winter", "summer"]
 )
-def test_times_are_paris_local_times_with_their_timezone(reservation, settings, moment, utc_hour):
-    settings.PICKUP_SLOT_MINUTES = 45
+def test_times_are_paris_local_times_with_their_timezone(reservation, moment, utc_hour):
+    reservation.lot.organisation.slot_minutes = 45
     reservation.pickup_at = moment
     ics = invitation(reservation)
     calendar, event = event_of(ics)
@@ -110,8 +110,8 @@ def test_times_are_paris_local_times_with_their_timezone(reservation, settings, 
     assert zone["TZID"] == "Europe/Paris"
 
 
-def test_the_window_is_one_slot_from_the_pickup_in_paris(reservation, settings):
-    settings.PICKUP_SLOT_MINUTES = 30
+def test_the_window_is_one_slot_of_the_structure_from_the_pickup_in_paris(reservation):
+    reservation.lot.organisation.slot_minutes = 30
     start, end = pickup_window(reservation)
     assert start.utcoffset() == timedelta(hours=1)
     assert (start.hour, start.minute, end.hour, end.minute) == (14, 30, 15, 0)

@@ -164,7 +164,7 @@ def test_organisation_page_gives_its_public_contact_details(client):
 
 
 def test_organisation_page_without_contact_details_has_no_empty_contact_section(client):
-    organisation = OrganisationFactory(phone="", email="", website="", opening_hours="")
+    organisation = OrganisationFactory(phone="", email="", website="", opening_hours="", hours=[])
     page = client.get(organisation.get_absolute_url()).content.decode()
     assert "organisation__contact" not in page and "tel:" not in page
 

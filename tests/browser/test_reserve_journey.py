@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 from playwright.sync_api import Browser, Page, expect
 
 from annonces.choices import OrganisationKind
@@ -58,7 +59,9 @@ def test_a_company_reserves_five_of_twenty_and_prints_its_voucher(browser, live_
     expect(page.locator(".lot__availability")).to_contain_text("20 pièce(s) disponibles sur 20")
     page.get_by_role("link", name="Réserver").click()
     page.get_by_label("Quantité souhaitée").fill("5")
-    page.get_by_label("Créneau d'enlèvement souhaité").fill(slot.strftime("%Y-%m-%dT10:00"))
+    page.get_by_label("Jour d'enlèvement").fill(slot.date().isoformat())
+    expect(page.locator("#creneaux-jour")).to_contain_text(date_format(slot.date(), "l j F"))
+    page.get_by_role("radio", name="10:00 – 10:30").check()
     page.get_by_label("Message à la structure").fill("Pour la salle de bains du chantier Marat.")
     page.get_by_label("Au nom de").select_option(label="Bâtir Ensemble")
     page.get_by_role("button", name="Envoyer la demande").click()

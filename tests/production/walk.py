@@ -13,9 +13,7 @@ import shutil
 import sys
 import time
 import urllib.parse
-from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import requests
 from PIL import Image
@@ -107,7 +105,7 @@ class Walk:
             "-c",
             "from django.utils import timezone\n"
             "from django.contrib.auth import get_user_model\n"
-            "from annonces.models import Category, Membership, Organisation\n"
+            "from annonces.models import Category, Membership, OpeningRange, Organisation\n"
             "from annonces.choices import MembershipRole, OrganisationKind\n"
             f"Category.objects.get_or_create(slug='portes', defaults={{'name': {CATEGORY!r}}})\n"
             "organisation = Organisation.objects.create(\n"
@@ -117,7 +115,11 @@ class Walk:
             "    validated_at=timezone.now())\n"
             f"user = get_user_model().objects.get(email={STAFF!r})\n"
             "Membership.objects.create(user=user, organisation=organisation,\n"
-            "    role=MembershipRole.ADMIN)\n",
+            "    role=MembershipRole.ADMIN)\n"
+            # Its hours make the pickup slots: every day 9:00-18:00.
+            "for day in range(7):\n"
+            "    OpeningRange.objects.create(organisation=organisation, weekday=day,\n"
+            "        opens='09:00', closes='18:00')\n",
         )
         # The first deployment's last command (README): create the lots' search index.
         self.stack.manage("search_rebuild")
@@ -161,13 +163,15 @@ class Walk:
 
     def reserve(self) -> str:
         self._sign_up(self.requester, REQUESTER)
-        slot = datetime.now(ZoneInfo("Europe/Paris")) + timedelta(days=3)
+        # The first free slot the form offers, as a requester's thumb would pick it.
+        form = self.requester.get(f"{self.lot_path}reserver/").text
+        slot = re.search(r'name="pickup_at" value="([^"]+)"', form).group(1)
         page = self.requester.submit(
             f"{self.lot_path}reserver/",
             "reservation-form",
             {
                 "quantity": "2",
-                "pickup_at": slot.replace(hour=10, minute=0).strftime("%Y-%m-%dT%H:%M"),
+                "pickup_at": slot,
                 "message": "Pour les décors du spectacle de juin.",
             },
         )
