@@ -14,7 +14,14 @@ from .query import MAX_RADIUS_KM, SORT_LABELS, LotQuery, Sort
 MAX_TEXT = 200
 MAX_PAGE = 500  # deep pages mean nothing to a visitor and cost the engines dearly
 MAX_SHOWN_PAGES = 10  # "Voir plus" brings up to 200 cards back at once, no more
-RADIUS_CHOICES = [1, 2, 5, 10, 20, 50]
+RADIUS_CHOICES = [1, 2, 5, 10, 20, 50, 100]
+
+
+def radius_choices(radius_km: int | None) -> list[int]:
+    """The select's radii, with the one asked in the URL (a shared link's 30 km) among them."""
+    return sorted({*RADIUS_CHOICES, radius_km} - {None})
+
+
 DEFAULT_RADIUS = 10
 
 

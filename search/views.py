@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from annonces.permissions import is_professional
 
 from .facets import facet_choices
-from .forms import MAX_SHOWN_PAGES, RADIUS_CHOICES, LotSearchForm
+from .forms import MAX_SHOWN_PAGES, LotSearchForm, radius_choices
 from .service import lots_for, search_page, suggest_titles
 
 
@@ -36,7 +36,7 @@ def lot_search(request):
         "map_query": request.GET.urlencode(),
         "map_tiles_url": settings.MAP_TILES_URL,
         "facets": facet_choices(results, form.cleaned_data.get("categorie")),
-        "radius_choices": RADIUS_CHOICES,
+        "radius_choices": radius_choices(results.query.radius_km),
         "place_label": form.place_label,
         "shown_count": shown,
         "more_page": last_page + 1 if shown < results.total else None,

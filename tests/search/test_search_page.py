@@ -128,3 +128,10 @@ def test_a_typo_that_finds_nothing_offers_the_nearest_words(client):
     assert "0 lot trouvé" in html
     assert 'Vouliez-vous dire <a href="?q=chaises&amp;tri=date">« chaises »</a> ?' in html
     assert "Chaises de jardin" in page(client, q="chaises", tri="date")
+
+
+@pytest.mark.parametrize("radius", [100, 30])
+def test_the_radius_of_a_shared_link_is_the_one_selected(client, radius):
+    html = page(client, lieu="Provins", rayon=radius)
+    assert f'<option value="{radius}" selected>{radius} km</option>' in html
+    assert '<option value="10" selected>' not in html
