@@ -11,3 +11,6 @@ class AnnoncesConfig(AppConfig):
             figures,  # noqa: F401  its kept count listens to the lots' changes
             signals,  # noqa: F401 (connects its receivers)
         )
+        from .people.names import name_users_for_staff
+
+        name_users_for_staff()

@@ -1,13 +1,19 @@
-"""allauth's account adapter: where people land after logging in."""
+"""allauth's account adapter: where people land, what their username is, our e-mails."""
+
+from urllib.parse import urlsplit
+from uuid import uuid4
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from reemploi.client_ip import client_ip
 
+from ..emails import absolute_url
 from ..permissions import can_enter_admin
+from .mail import render_account_mail
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -26,3 +32,28 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return reverse("mfa_activate_totp")
         return super().get_login_redirect_url(request)
+
+    def populate_username(self, request, user):
+        # Django's column must be unique and filled; nobody ever sees or types it (the
+        # login is the e-mail), so an opaque value rather than one made from the address.
+        User = get_user_model()
+        if not user.username:
+            user.username = f"u-{uuid4().hex}"
+        while User.objects.filter(username=user.username).exclude(pk=user.pk).exists():
+            user.username = f"u-{uuid4().hex}"
+
+    # Links in e-mails name the site's real address (SITE_URL), never the host the request
+    # happened to come through (127.0.0.1 behind the proxy, or a forged Host header).
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return absolute_url(_path(super().get_email_confirmation_url(request, emailconfirmation)))
+
+    def get_reset_password_from_key_url(self, key):
+        return absolute_url(_path(super().get_reset_password_from_key_url(key)))
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        return render_account_mail(self, template_prefix, email, context, headers)
+
+
+def _path(url: str) -> str:
+    bits = urlsplit(url)
+    return bits.path + (f"?{bits.query}" if bits.query else "")

@@ -5,6 +5,7 @@ from .invitations import Invitation
 from .lots import Category, Lot, LotPhoto
 from .notifications import Notification
 from .organisations import Membership, Organisation
+from .people import Profile
 from .reports import LotReport
 from .reservations import Reservation, ReservationEvent
 
@@ -18,6 +19,7 @@ __all__ = [
     "Membership",
     "Notification",
     "Organisation",
+    "Profile",
     "Reservation",
     "ReservationEvent",
     "unique_slug",

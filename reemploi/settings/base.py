@@ -145,7 +145,12 @@ LOGIN_REDIRECT_URL = "annonces:my_space"
 ACCOUNT_ADAPTER = "annonces.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"  # filled by allauth from the e-mail
+# Django's user keeps a username column, filled by the adapter and never shown nor asked.
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+# First and last name, asked before the e-mail (annonces.people.forms).
+ACCOUNT_SIGNUP_FORM_CLASS = "annonces.people.forms.SignupNamesForm"
+# Tell people when their password, addresses or second factor change (our own e-mails).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a mail scanner following the link must not confirm

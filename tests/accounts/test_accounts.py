@@ -24,7 +24,13 @@ PASSWORD = "motdepasse-sur"
 def sign_up(client, email="marie@example.org"):
     return client.post(
         reverse("account_signup"),
-        {"email": email, "password1": "Réemploi-2026!", "password2": "Réemploi-2026!"},
+        {
+            "first_name": "Marie",
+            "last_name": "Curie",
+            "email": email,
+            "password1": "Réemploi-2026!",
+            "password2": "Réemploi-2026!",
+        },
     )
 
 

@@ -6,6 +6,7 @@ database, everything a mutating URL could change."""
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -128,6 +129,11 @@ def fingerprint() -> tuple:
         list(Organisation.objects.order_by("pk").values_list("pk", "name", "validated_at")),
         list(LotReport.objects.order_by("pk").values_list("pk", "status")),
         FormSubmission.objects.count(),
+        list(
+            get_user_model()
+            .objects.order_by("pk")
+            .values_list("pk", "first_name", "last_name", "email", "is_active")
+        ),
     )
 
 

@@ -143,6 +143,19 @@ ROWS = {
         refused=LOGIN,
         by_role={"editor": 302},
     ),
+    # One's own profile and account: every logged-in person, on their own data only.
+    "annonces:profile": Row(
+        lambda w: reverse("annonces:profile"),
+        lambda w: {"first_name": "Camille", "last_name": "Martin", "phone": ""},
+        frozenset(LOGGED_IN),
+    ),
+    # Who enters the admin is removed by another administrator: the form says so (200).
+    "annonces:account_delete": Row(
+        lambda w: reverse("annonces:account_delete"),
+        lambda w: {"confirm": "on"},
+        frozenset({"private", "other_member", "staff", "admin"}),
+        refused=200,
+    ),
     # The questionnaire (a Wagtail form page): open to everyone, by design.
     "cms:questionnaire": Row(
         lambda w: w.questionnaire.url, lambda w: QUESTIONNAIRE, frozenset(ROLES), ok=200
@@ -158,6 +171,7 @@ READ_ONLY = {
     "annonces:reservation_list",
     "annonces:reservation_detail",
     "annonces:voucher",
+    "annonces:data_export",
     "annonces:organisation_detail",
     "annonces:notifications",
     "annonces_reports:index",
