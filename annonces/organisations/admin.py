@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ..admin_labels import index_adding
 from ..models import Organisation
 from ..permissions import is_network_admin
 
@@ -23,6 +24,7 @@ ADDRESS_PANEL = MultiFieldPanel(
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    index_view_class = index_adding(_("Ajouter une structure"))
     icon = "group"
     menu_label = _("Structures")
     list_display = ["name", "kind", "city", "is_network_member", "validated_at"]

@@ -92,6 +92,8 @@ TEMPLATES = [
                 "annonces.notifications.context_processors.unread_notifications",
                 "csp.context_processors.nonce",  # CSP_NONCE, for a template that needs one
             ],
+            # French typography on every template: "1er" through `date`, `de`, `typo`.
+            "builtins": ["reemploi.templatetags.french"],
         },
     },
 ]
@@ -220,6 +222,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 WAGTAIL_SITE_NAME = "Réemploi GOSB"
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# New pages get ASCII slugs ("evenements-de-l-ess"), not percent-encoded accented ones.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
