@@ -1,9 +1,13 @@
 """allauth's account adapter: where people land, what their username is, our e-mails."""
 
+import time
 from urllib.parse import urlsplit
 from uuid import uuid4
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -33,6 +37,14 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("mfa_activate_totp")
         return super().get_login_redirect_url(request)
 
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # Setting up the second factor right after logging in must not ask for the password
+        # again: a login within allauth's reauthentication window counts as a fresh one.
+        request = self.request or context.request
+        if app == "allauth.mfa" and request is not None and _logged_in_recently(request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
     def populate_username(self, request, user):
         # Django's column must be unique and filled; nobody ever sees or types it (the
         # login is the e-mail), so an opaque value rather than one made from the address.
@@ -52,6 +64,15 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def render_mail(self, template_prefix, email, context, headers=None):
         return render_account_mail(self, template_prefix, email, context, headers)
+
+
+def _logged_in_recently(request) -> bool:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    records = get_authentication_records(request, user)
+    timeout = account_settings.REAUTHENTICATION_TIMEOUT
+    return any(time.time() - record.get("at", 0) < timeout for record in records)
 
 
 def _path(url: str) -> str:
