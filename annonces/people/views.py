@@ -18,7 +18,7 @@ from .forms import ProfileForm
 
 @verified_user_required
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         services.update_profile(
             request.user, **{k: form.cleaned_data[k] for k in ("first_name", "last_name", "phone")}
@@ -51,7 +51,7 @@ class ConfirmDeletionForm(forms.Form):
 @verified_user_required
 def account_delete(request):
     """A confirmation page on GET; on POST (ticked) the account is erased and the session ends."""
-    form = ConfirmDeletionForm(request.POST or None)
+    form = ConfirmDeletionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.erase_account(request.user)
