@@ -151,6 +151,8 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 # First and last name, asked before the e-mail (annonces.people.forms).
 ACCOUNT_SIGNUP_FORM_CLASS = "annonces.people.forms.SignupNamesForm"
+# allauth's own messages ("Connexion avec … réussie") name the person, not the username.
+ACCOUNT_USER_DISPLAY = "annonces.people.names.display_name"
 # Tell people when their password, addresses or second factor change (our own e-mails).
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_UNIQUE_EMAIL = True

@@ -153,3 +153,12 @@ def test_the_list_of_requests_names_the_requester(client, reservation):
     client.force_login(member)
     html = page(client.get(reverse("annonces:reservation_list")))
     assert "Camille Martin" in html and "cm@example.org" not in html
+
+
+def test_the_login_message_names_the_person_not_the_username(client):
+    user = VerifiedUserFactory(username="pseudo.jamais.choisi", first_name="Nadia", last_name="B")
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": "motdepasse-sur"}, follow=True
+    )
+    text = page(response)
+    assert "Nadia B" in text and "pseudo.jamais.choisi" not in text
