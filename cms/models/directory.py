@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 
 from annonces.models import Organisation
 
+from ..directory import in_french_order, split_partners
 from ..forms import DirectoryFilterForm
 from ..maps import organisation_points
 from .base import BasePage
@@ -25,11 +26,13 @@ class DirectoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = DirectoryFilterForm(request.GET)
-        organisations = list(form.filter(Organisation.objects.validated().order_by("name")))
+        found = in_french_order(form.filter(Organisation.objects.validated()))
+        organisations, partners = split_partners(found)
         context.update(
             form=form,
             organisations=organisations,
-            points=organisation_points(organisations),
+            partners=partners,
+            points=organisation_points(found),
             map_tiles_url=settings.MAP_TILES_URL,
             map_attribution=settings.MAP_ATTRIBUTION,
         )
