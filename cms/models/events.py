@@ -1,5 +1,6 @@
 """The agenda: an index of upcoming and past events, and the events under it."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -13,7 +14,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import ContentBlock
+from ..maps import organisation_points
 from .base import BasePage
+from .mentions import Mentions
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -51,7 +54,7 @@ class EventIndexPage(BasePage):
         return context
 
 
-class EventPage(BasePage):
+class EventPage(Mentions, BasePage):
     start = models.DateTimeField(_("début"))
     end = models.DateTimeField(_("fin"), null=True, blank=True)
     place = models.CharField(_("lieu"), max_length=150)
@@ -63,6 +66,15 @@ class EventPage(BasePage):
         help_text=_("Laisser vide si l'entrée est libre et gratuite."),
     )
     registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    organiser = models.ForeignKey(
+        "annonces.Organisation",
+        verbose_name=_("structure organisatrice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events_organised",
+        help_text=_("Sa page est liée depuis l'événement, et sa position placée sur la carte."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -83,12 +95,14 @@ class EventPage(BasePage):
                 FieldRowPanel(["start", "end"]),
                 FieldRowPanel(["place", "address"]),
                 FieldRowPanel(["price", "registration_url"]),
+                FieldPanel("organiser"),
             ],
             heading=_("Informations pratiques"),
         ),
         FieldPanel("image"),
         "intro",
         FieldPanel("body"),
+        *Mentions.mention_panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -103,6 +117,19 @@ class EventPage(BasePage):
     class Meta:
         verbose_name = _("événement")
         verbose_name_plural = _("événements")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organiser = self.organiser if self.organiser and self.organiser.is_validated else None
+        context.update(
+            organiser=organiser,
+            organiser_list=[organiser] if organiser else [],
+            # The place on a map: the organiser's, when the event is held there and located.
+            points=organisation_points([organiser] if organiser else []),
+            map_tiles_url=settings.MAP_TILES_URL,
+            map_attribution=settings.MAP_ATTRIBUTION,
+        )
+        return context
 
     def clean(self):
         super().clean()

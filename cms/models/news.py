@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from ..blocks import ContentBlock
 from .base import BasePage
+from .mentions import Mentions
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -65,7 +66,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(BasePage):
+class NewsPage(Mentions, BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("auteur ou autrice"), max_length=120, blank=True)
     image = models.ForeignKey(
@@ -93,6 +94,7 @@ class NewsPage(BasePage):
         FieldPanel("image"),
         "intro",
         FieldPanel("body"),
+        *Mentions.mention_panels,
     ]
     search_fields = [
         *BasePage.search_fields,
