@@ -7,7 +7,7 @@ the `date` filter itself, which writes "1er décembre" in French (settings TEMPL
 import re
 import unicodedata
 
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.formats import get_format
 
 NBSP = "\u00a0"  # before « : » and inside « … »
@@ -77,3 +77,8 @@ def _typo_text(text: str) -> str:
     text = _GUILLEMETS_OPEN.sub("«" + NBSP, text)
     text = _GUILLEMETS_CLOSE.sub(NBSP + "»", text)
     return _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(" ", NNBSP), text)
+
+
+def format_date(value, arg: str) -> str:
+    """Django's formats.date_format for Python code, with "1er" as the date filter writes it."""
+    return formats.date_format(value, french_date_format(value, arg))

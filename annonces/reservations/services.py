@@ -14,6 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from reemploi.typography import format_date
+
 from ..choices import Audience, LotStatus, ReservationStatus
 from ..errors import ReservationError
 from ..models import Lot, Organisation, Reservation, ReservationEvent
@@ -97,12 +99,12 @@ def check_slot(lot: Lot, pickup_at) -> None:
     if day < lot.available_from:
         raise ReservationError(
             _("Ce lot n'est disponible qu'à partir du %(date)s.")
-            % {"date": formats.date_format(lot.available_from, "j F Y")}
+            % {"date": format_date(lot.available_from, "j F Y")}
         )
     if lot.available_until and day > lot.available_until:
         raise ReservationError(
             _("Ce lot n'est disponible que jusqu'au %(date)s.")
-            % {"date": formats.date_format(lot.available_until, "j F Y")}
+            % {"date": format_date(lot.available_until, "j F Y")}
         )
 
 

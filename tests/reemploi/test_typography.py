@@ -141,3 +141,25 @@ def test_the_checker_catches_the_slips_it_is_for():
     with pytest.raises(AssertionError):
         assert_good_french("Du 1 décembre au 3 décembre")
     assert_good_french("Du 1er décembre au 11 décembre, centre d'Ivry, 21 décembre")
+
+
+def test_python_code_formats_the_first_of_a_month_as_the_filter_does():
+    from django.utils import translation
+
+    from reemploi.typography import format_date
+
+    with translation.override("fr"):
+        assert format_date(date(2026, 12, 1), "j F Y") == "1er décembre 2026"
+        assert format_date(date(2026, 12, 21), "j F Y") == "21 décembre 2026"
+
+
+@pytest.mark.django_db
+def test_the_request_form_says_available_from_the_1er(client):
+    from tests.factories import VerifiedUserFactory
+
+    first = first_of_next_month().date()
+    lot = LotFactory(available_from=first)
+    client.force_login(VerifiedUserFactory())
+    text = visible_text(client.get(reverse("annonces:lot_reserve", args=[lot.slug])))
+    assert "Disponible à partir du 1er" in text
+    assert_good_french(text)
