@@ -1,11 +1,14 @@
-"""Wagtail's default workflow, task and groups named in French; events' organisers; mentions.
+"""Wagtail's default workflow, task and groups named in French; events' organisers; mentions;
+help texts on the page types.
 
 The admin read "Soumettre à Moderators approval": Wagtail creates them in English and its
 catalogue cannot translate names stored in the database.
 """
 
 import django.db.models.deletion
+import django.utils.timezone
 import modelcluster.fields
+import wagtail.fields
 from django.db import migrations, models
 
 RENAMES = {
@@ -93,6 +96,89 @@ class Migration(migrations.Migration):
                 related_name="%(class)s_mentions",
                 to="annonces.organisation",
                 verbose_name="structures citées",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="directorypage",
+            name="intro",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="Au-dessus des filtres : à qui sert l'annuaire, comment y figurer.",
+                verbose_name="introduction",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="esspage",
+            name="intro",
+            field=models.TextField(
+                blank=True,
+                help_text="Deux ou trois phrases, sous le titre et dans les résultats de recherche.",
+                max_length=400,
+                verbose_name="chapeau",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="eventpage",
+            name="address",
+            field=models.CharField(
+                blank=True,
+                help_text="Numéro, rue, code postal et commune.",
+                max_length=255,
+                verbose_name="adresse",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="eventpage",
+            name="intro",
+            field=models.TextField(
+                blank=True,
+                help_text="Deux ou trois phrases, reprises dans l'agenda.",
+                max_length=400,
+                verbose_name="chapeau",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="eventpage",
+            name="place",
+            field=models.CharField(
+                help_text="Le nom du lieu, par exemple « Ressourcerie de Vitry ».",
+                max_length=150,
+                verbose_name="lieu",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="eventpage",
+            name="registration_url",
+            field=models.URLField(
+                blank=True,
+                help_text="Un bouton « S'inscrire » y mène tant que l'événement est à venir.",
+                verbose_name="lien d'inscription",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="eventpage",
+            name="start",
+            field=models.DateTimeField(
+                help_text="Date et heure, heure de Paris.", verbose_name="début"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="newspage",
+            name="author",
+            field=models.CharField(
+                blank=True,
+                help_text="Une personne ou une structure ; vide, rien n'est affiché.",
+                max_length=120,
+                verbose_name="auteur ou autrice",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="newspage",
+            name="date",
+            field=models.DateField(
+                default=django.utils.timezone.localdate,
+                help_text="Celle affichée et qui ordonne la liste.",
+                verbose_name="date",
             ),
         ),
     ]

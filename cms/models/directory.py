@@ -14,7 +14,12 @@ from .base import BasePage
 
 
 class DirectoryPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Au-dessus des filtres : à qui sert l'annuaire, comment y figurer."),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]

@@ -55,17 +55,30 @@ class EventIndexPage(BasePage):
 
 
 class EventPage(Mentions, BasePage):
-    start = models.DateTimeField(_("début"))
+    start = models.DateTimeField(_("début"), help_text=_("Date et heure, heure de Paris."))
     end = models.DateTimeField(_("fin"), null=True, blank=True)
-    place = models.CharField(_("lieu"), max_length=150)
-    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    place = models.CharField(
+        _("lieu"),
+        max_length=150,
+        help_text=_("Le nom du lieu, par exemple « Ressourcerie de Vitry »."),
+    )
+    address = models.CharField(
+        _("adresse"),
+        max_length=255,
+        blank=True,
+        help_text=_("Numéro, rue, code postal et commune."),
+    )
     price = models.CharField(
         _("tarif"),
         max_length=100,
         blank=True,
         help_text=_("Laisser vide si l'entrée est libre et gratuite."),
     )
-    registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    registration_url = models.URLField(
+        _("lien d'inscription"),
+        blank=True,
+        help_text=_("Un bouton « S'inscrire » y mène tant que l'événement est à venir."),
+    )
     organiser = models.ForeignKey(
         "annonces.Organisation",
         verbose_name=_("structure organisatrice"),
@@ -83,7 +96,12 @@ class EventPage(Mentions, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    intro = models.TextField(_("chapeau"), max_length=400, blank=True)
+    intro = models.TextField(
+        _("chapeau"),
+        max_length=400,
+        blank=True,
+        help_text=_("Deux ou trois phrases, reprises dans l'agenda."),
+    )
     body = StreamField(ContentBlock(), verbose_name=_("contenu"), blank=True)
 
     objects = PageManager.from_queryset(EventPageQuerySet)()

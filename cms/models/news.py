@@ -67,8 +67,17 @@ class NewsPageTag(TaggedItemBase):
 
 
 class NewsPage(Mentions, BasePage):
-    date = models.DateField(_("date"), default=timezone.localdate)
-    author = models.CharField(_("auteur ou autrice"), max_length=120, blank=True)
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("Celle affichée et qui ordonne la liste."),
+    )
+    author = models.CharField(
+        _("auteur ou autrice"),
+        max_length=120,
+        blank=True,
+        help_text=_("Une personne ou une structure ; vide, rien n'est affiché."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
