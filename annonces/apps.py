@@ -12,3 +12,6 @@ class AnnoncesConfig(AppConfig):
             signals,  # noqa: F401 (connects its receivers)
         )
         from .organisations import figures as organisation_figures  # noqa: F401  the same
+        from .people.names import name_users_for_staff
+
+        name_users_for_staff()

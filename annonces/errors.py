@@ -27,3 +27,7 @@ class ReservationError(DomainError):
 
 class ReportError(DomainError):
     pass
+
+
+class AccountError(DomainError):
+    pass

@@ -6,6 +6,7 @@ app_name = "annonces"
 
 urlpatterns = [
     path("", include("annonces.space.urls")),
+    path("", include("annonces.people.urls")),
     path("", include("annonces.lots.urls")),
     path("", include("annonces.reservations.urls")),
     path("", include("annonces.pickups.urls")),

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from .collections import LOT_PHOTOS
 from .geocoding import place
 from .impact.views import ImpactView, impact_csv
 from .lots.admin import CategoryViewSet, LotViewSet
@@ -89,3 +90,12 @@ def pending_organisations_menu_item():
 def pending_organisations_summary(request, items):
     items.append(PendingOrganisationsSummary(request))
     items.append(DisputesSummary(request))
+
+
+@hooks.register("construct_image_chooser_queryset")
+def editorial_images_first(images, request):
+    # Lot photos and logos (hundreds) drowned the editorial images in the chooser: they are
+    # left out unless their collection is picked in the chooser's own filter.
+    if request.GET.get("collection_id"):
+        return images
+    return images.exclude(collection__name=LOT_PHOTOS)

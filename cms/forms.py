@@ -7,8 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from annonces.choices import OrganisationKind
 from reemploi.geo import COMMUNES, get_commune
 
+from .directory import FAMILIES, matching
+
 
 class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Rechercher"), required=False, max_length=100)
+    family = forms.ChoiceField(
+        label=_("Famille de l'ESS"),
+        required=False,
+        choices=[("", _("Toutes les familles")), *((k, v[0]) for k, v in FAMILIES.items())],
+    )
     kind = forms.ChoiceField(
         label=_("Type de structure"),
         required=False,
@@ -24,6 +32,8 @@ class DirectoryFilterForm(forms.Form):
         """Narrow the organisations by the valid criteria; an invalid one is ignored."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
+        if family := data.get("family"):
+            organisations = organisations.filter(kind__in=FAMILIES[family][1])
         if kind := data.get("kind"):
             organisations = organisations.filter(kind=kind)
         if insee := data.get("commune"):
@@ -32,4 +42,4 @@ class DirectoryFilterForm(forms.Form):
             organisations = organisations.filter(
                 Q(city__iexact=commune.name) | Q(postcode__in=commune.postcodes)
             )
-        return organisations
+        return matching(organisations, data.get("q", ""))

@@ -212,7 +212,7 @@ class NetworkAnimatorFactory(VerifiedUserFactory):
 class NewsEditorFactory(VerifiedUserFactory):
     """A member of Wagtail's default Editors group: writes the news, animates nothing."""
 
-    groups = _in_group("Editors")
+    groups = _in_group("Rédacteurs")
 
 
 def lot_form_data(organisation, category, /, **overrides) -> dict:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from ..admin_labels import index_adding
 from ..errors import LotError
 from ..models import Category, Lot
 from ..organisations.admin import ADDRESS_PANEL
@@ -12,6 +13,7 @@ from . import services
 
 class CategoryViewSet(SnippetViewSet):
     model = Category
+    index_view_class = index_adding(_("Ajouter une catégorie"))
     icon = "list-ul"
     menu_label = _("Catégories")
     list_display = ["__str__", "co2_factor", "position"]
@@ -45,6 +47,7 @@ class LotEditView(EditView):
 class LotViewSet(SnippetViewSet):
     model = Lot
     edit_view_class = LotEditView
+    index_view_class = index_adding(_("Ajouter un lot"))
     icon = "tag"
     menu_label = _("Lots")
     list_display = ["title", "organisation", "category", "status", "published_at"]

@@ -5,6 +5,7 @@ from .invitations import Invitation
 from .lots import Category, Lot, LotPhoto
 from .notifications import Notification
 from .organisations import Membership, Organisation
+from .people import Profile
 from .pickups import Closure, OpeningRange, PlaceOpeningRange, Weekday
 from .receipts import PickupReceipt
 from .reports import LotReport
@@ -24,6 +25,7 @@ __all__ = [
     "Organisation",
     "PickupReceipt",
     "PlaceOpeningRange",
+    "Profile",
     "Reservation",
     "ReservationEvent",
     "Weekday",

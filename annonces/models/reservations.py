@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import ReservationStatus
+from ..people.names import display_name
 from .base import choices_check
 from .lots import Lot
 from .organisations import Organisation
@@ -161,7 +162,7 @@ class Reservation(models.Model):
     def requester_name(self) -> str:
         if self.organisation_id:
             return self.organisation.name
-        return self.requester.get_full_name() or self.requester.email
+        return display_name(self.requester)
 
 
 class ReservationEvent(models.Model):

@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ..admin_labels import index_adding
 from ..models import Organisation
 from ..permissions import is_network_admin
 from ..pickups.forms import check_overlaps
@@ -48,6 +49,7 @@ class OrganisationAdminForm(WagtailAdminModelForm):
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    index_view_class = index_adding(_("Ajouter une structure"))
     icon = "group"
     menu_label = _("Structures")
     list_display = ["name", "kind", "city", "is_network_member", "validated_at"]

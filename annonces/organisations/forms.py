@@ -38,6 +38,8 @@ class OrganisationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["address"].required = True
         self.fields["postcode"].required = True
+        kinds = [choice for choice in self.fields["kind"].choices if choice[0]]
+        self.fields["kind"].choices = [("", _("Choisissez le type de structure")), *kinds]
 
     def clean_siret(self):
         siret = "".join(self.cleaned_data["siret"].split())

@@ -15,6 +15,7 @@ from reemploi.spreadsheets import SafeSpreadsheetExportMixin
 
 from ..choices import ReservationStatus
 from ..models import Organisation, Reservation
+from ..people.names import staff_label
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -62,9 +63,7 @@ class ReservationInspectView(InspectView):
                 (
                     date_format(timezone.localtime(event.created_at), "SHORT_DATETIME_FORMAT"),
                     event.get_to_status_display(),
-                    event.actor.get_full_name() or event.actor.email
-                    if event.actor
-                    else _("la plateforme"),
+                    staff_label(event.actor) if event.actor else _("la plateforme"),
                     f" : {event.note}" if event.note else "",
                 )
                 for event in events

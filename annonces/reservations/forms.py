@@ -5,8 +5,10 @@ from datetime import timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from reemploi.typography import format_date
 
 from ..choices import Audience, ReservationStatus
 from ..errors import ReservationError
@@ -52,8 +54,8 @@ def _availability(lot: Lot) -> str:
     start = lot.available_from if lot.available_from > timezone.localdate() else None
     end = lot.available_until
     dates = {
-        "start": start and formats.date_format(start, "j F Y"),
-        "end": end and formats.date_format(end, "j F Y"),
+        "start": start and format_date(start, "j F Y"),
+        "end": end and format_date(end, "j F Y"),
     }
     if start and end:
         return _("Disponible du %(start)s au %(end)s.") % dates

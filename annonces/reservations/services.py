@@ -14,6 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from reemploi.typography import format_date
+
 from ..choices import Audience, LotStatus, ReservationStatus
 from ..errors import ReservationError
 from ..models import Lot, Organisation, Reservation, ReservationEvent
@@ -106,12 +108,12 @@ def check_slot(lot: Lot, pickup_at, *, reservation=None, lock=False, notice=True
     if day < lot.available_from:
         raise ReservationError(
             _("Ce lot n'est disponible qu'à partir du %(date)s.")
-            % {"date": formats.date_format(lot.available_from, "j F Y")}
+            % {"date": format_date(lot.available_from, "j F Y")}
         )
     if lot.available_until and day > lot.available_until:
         raise ReservationError(
             _("Ce lot n'est disponible que jusqu'au %(date)s.")
-            % {"date": formats.date_format(lot.available_until, "j F Y")}
+            % {"date": format_date(lot.available_until, "j F Y")}
         )
     return pickups.check_slot(lot, pickup_at, reservation=reservation, lock=lock, notice=notice)
 

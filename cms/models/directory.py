@@ -7,13 +7,19 @@ from wagtail.fields import RichTextField
 
 from annonces.models import Organisation
 
+from ..directory import in_french_order, split_partners
 from ..forms import DirectoryFilterForm
 from ..maps import organisation_points
 from .base import BasePage
 
 
 class DirectoryPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Au-dessus des filtres : à qui sert l'annuaire, comment y figurer."),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
@@ -25,11 +31,13 @@ class DirectoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = DirectoryFilterForm(request.GET)
-        organisations = list(form.filter(Organisation.objects.validated().order_by("name")))
+        found = in_french_order(form.filter(Organisation.objects.validated()))
+        organisations, partners = split_partners(found)
         context.update(
             form=form,
             organisations=organisations,
-            points=organisation_points(organisations),
+            partners=partners,
+            points=organisation_points(found),
             map_tiles_url=settings.MAP_TILES_URL,
             map_attribution=settings.MAP_ATTRIBUTION,
         )

@@ -13,7 +13,12 @@ from .base import BasePage
 class EssPage(BasePage):
     """A flexible page: the animators build it from blocks, and may nest pages under it."""
 
-    intro = models.TextField(_("chapeau"), max_length=400, blank=True)
+    intro = models.TextField(
+        _("chapeau"),
+        max_length=400,
+        blank=True,
+        help_text=_("Deux ou trois phrases, sous le titre et dans les résultats de recherche."),
+    )
     body = StreamField(EssContentBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = [*BasePage.content_panels, "intro", FieldPanel("body")]

@@ -1,5 +1,6 @@
 """The agenda: an index of upcoming and past events, and the events under it."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -13,7 +14,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import ContentBlock
+from ..maps import organisation_points
 from .base import BasePage
+from .mentions import Mentions
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -51,18 +54,40 @@ class EventIndexPage(BasePage):
         return context
 
 
-class EventPage(BasePage):
-    start = models.DateTimeField(_("début"))
+class EventPage(Mentions, BasePage):
+    start = models.DateTimeField(_("début"), help_text=_("Date et heure, heure de Paris."))
     end = models.DateTimeField(_("fin"), null=True, blank=True)
-    place = models.CharField(_("lieu"), max_length=150)
-    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    place = models.CharField(
+        _("lieu"),
+        max_length=150,
+        help_text=_("Le nom du lieu, par exemple « Ressourcerie de Vitry »."),
+    )
+    address = models.CharField(
+        _("adresse"),
+        max_length=255,
+        blank=True,
+        help_text=_("Numéro, rue, code postal et commune."),
+    )
     price = models.CharField(
         _("tarif"),
         max_length=100,
         blank=True,
         help_text=_("Laisser vide si l'entrée est libre et gratuite."),
     )
-    registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    registration_url = models.URLField(
+        _("lien d'inscription"),
+        blank=True,
+        help_text=_("Un bouton « S'inscrire » y mène tant que l'événement est à venir."),
+    )
+    organiser = models.ForeignKey(
+        "annonces.Organisation",
+        verbose_name=_("structure organisatrice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events_organised",
+        help_text=_("Sa page est liée depuis l'événement, et sa position placée sur la carte."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -71,7 +96,12 @@ class EventPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    intro = models.TextField(_("chapeau"), max_length=400, blank=True)
+    intro = models.TextField(
+        _("chapeau"),
+        max_length=400,
+        blank=True,
+        help_text=_("Deux ou trois phrases, reprises dans l'agenda."),
+    )
     body = StreamField(ContentBlock(), verbose_name=_("contenu"), blank=True)
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
@@ -83,12 +113,14 @@ class EventPage(BasePage):
                 FieldRowPanel(["start", "end"]),
                 FieldRowPanel(["place", "address"]),
                 FieldRowPanel(["price", "registration_url"]),
+                FieldPanel("organiser"),
             ],
             heading=_("Informations pratiques"),
         ),
         FieldPanel("image"),
         "intro",
         FieldPanel("body"),
+        *Mentions.mention_panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -103,6 +135,19 @@ class EventPage(BasePage):
     class Meta:
         verbose_name = _("événement")
         verbose_name_plural = _("événements")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organiser = self.organiser if self.organiser and self.organiser.is_validated else None
+        context.update(
+            organiser=organiser,
+            organiser_list=[organiser] if organiser else [],
+            # The place on a map: the organiser's, when the event is held there and located.
+            points=organisation_points([organiser] if organiser else []),
+            map_tiles_url=settings.MAP_TILES_URL,
+            map_attribution=settings.MAP_ATTRIBUTION,
+        )
+        return context
 
     def clean(self):
         super().clean()

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from ..blocks import ContentBlock
 from .base import BasePage
+from .mentions import Mentions
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -65,9 +66,18 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(BasePage):
-    date = models.DateField(_("date"), default=timezone.localdate)
-    author = models.CharField(_("auteur ou autrice"), max_length=120, blank=True)
+class NewsPage(Mentions, BasePage):
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("Celle affichée et qui ordonne la liste."),
+    )
+    author = models.CharField(
+        _("auteur ou autrice"),
+        max_length=120,
+        blank=True,
+        help_text=_("Une personne ou une structure ; vide, rien n'est affiché."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -93,6 +103,7 @@ class NewsPage(BasePage):
         FieldPanel("image"),
         "intro",
         FieldPanel("body"),
+        *Mentions.mention_panels,
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -92,6 +92,8 @@ TEMPLATES = [
                 "annonces.notifications.context_processors.unread_notifications",
                 "csp.context_processors.nonce",  # CSP_NONCE, for a template that needs one
             ],
+            # French typography on every template: "1er" through `date`, `de`, `typo`.
+            "builtins": ["reemploi.templatetags.french"],
         },
     },
 ]
@@ -145,7 +147,14 @@ LOGIN_REDIRECT_URL = "annonces:my_space"
 ACCOUNT_ADAPTER = "annonces.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"  # filled by allauth from the e-mail
+# Django's user keeps a username column, filled by the adapter and never shown nor asked.
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+# First and last name, asked before the e-mail (annonces.people.forms).
+ACCOUNT_SIGNUP_FORM_CLASS = "annonces.people.forms.SignupNamesForm"
+# allauth's own messages ("Connexion avec … réussie") name the person, not the username.
+ACCOUNT_USER_DISPLAY = "annonces.people.names.display_name"
+# Tell people when their password, addresses or second factor change (our own e-mails).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a mail scanner following the link must not confirm
@@ -227,6 +236,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 WAGTAIL_SITE_NAME = "Réemploi GOSB"
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# New pages get ASCII slugs ("evenements-de-l-ess"), not percent-encoded accented ones.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 

@@ -24,7 +24,13 @@ PASSWORD = "motdepasse-sur"
 def sign_up(client, email="marie@example.org"):
     return client.post(
         reverse("account_signup"),
-        {"email": email, "password1": "Réemploi-2026!", "password2": "Réemploi-2026!"},
+        {
+            "first_name": "Marie",
+            "last_name": "Curie",
+            "email": email,
+            "password1": "Réemploi-2026!",
+            "password2": "Réemploi-2026!",
+        },
     )
 
 
@@ -87,13 +93,19 @@ def test_a_network_admin_without_mfa_is_sent_to_set_it_up(client):
     assert response["Location"] == reverse("mfa_activate_totp")
     assert client.get("/gestion/")["Location"] == reverse("mfa_activate_totp")
     assert client.get(reverse("annonces:my_space"))["Location"] == reverse("mfa_activate_totp")
-    # allauth asks for the password again before adding a factor, then shows the QR code.
+    # Just logged in: the QR code at once, without asking for the password again.
+    page = client.get(reverse("mfa_activate_totp"))
+    assert page.status_code == 200 and "<svg" in page.content.decode()
+
+
+def test_adding_a_factor_long_after_logging_in_asks_for_the_password_again(client, settings):
+    settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
+    client.post(
+        reverse("account_login"), {"login": VerifiedUserFactory().email, "password": PASSWORD}
+    )
     assert client.get(reverse("mfa_activate_totp"))["Location"].startswith(
         reverse("account_reauthenticate")
     )
-    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
-    page = client.get(reverse("mfa_activate_totp"))
-    assert page.status_code == 200 and "<svg" in page.content.decode()
 
 
 def test_with_totp_the_admin_logs_in_with_a_code_and_reaches_the_admin(client):

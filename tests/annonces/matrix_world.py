@@ -6,6 +6,7 @@ database, everything a mutating URL could change."""
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -168,6 +169,11 @@ def fingerprint() -> tuple:
             )
         ),
         FormSubmission.objects.count(),
+        list(
+            get_user_model()
+            .objects.order_by("pk")
+            .values_list("pk", "first_name", "last_name", "email", "is_active")
+        ),
     )
 
 

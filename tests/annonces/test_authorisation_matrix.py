@@ -167,6 +167,19 @@ ROWS = {
         refused=LOGIN,
         by_role={"editor": 302},
     ),
+    # One's own profile and account: every logged-in person, on their own data only.
+    "annonces:profile": Row(
+        lambda w: reverse("annonces:profile"),
+        lambda w: {"first_name": "Camille", "last_name": "Martin", "phone": ""},
+        frozenset(LOGGED_IN),
+    ),
+    # Who enters the admin is removed by another administrator: the form says so (200).
+    "annonces:account_delete": Row(
+        lambda w: reverse("annonces:account_delete"),
+        lambda w: {"confirm": "on"},
+        frozenset({"private", "other_member", "staff", "admin"}),
+        refused=200,
+    ),
     # The questionnaire (a Wagtail form page): open to everyone, by design.
     "cms:questionnaire": Row(
         lambda w: w.questionnaire.url, lambda w: QUESTIONNAIRE, frozenset(ROLES), ok=200
@@ -183,6 +196,7 @@ READ_ONLY = {
     "annonces:reservation_detail",
     "annonces:voucher",
     "annonces:pickup_agenda",
+    "annonces:data_export",
     "annonces:organisation_detail",
     "annonces:lot_slots",  # GET only (405 on POST): the free slots of a day
     "annonces:notifications",

@@ -31,7 +31,7 @@ def test_the_network_group_exists_and_holds_the_permission():
     assert not is_network_admin(NewsEditorFactory())
 
 
-@pytest.mark.parametrize("group", ["Editors", "Moderators"])
+@pytest.mark.parametrize("group", ["Rédacteurs", "Modérateurs"])
 def test_a_news_editor_cannot_moderate_a_lot(client, group):
     editor = VerifiedUserFactory()
     editor.groups.add(Group.objects.get(name=group))

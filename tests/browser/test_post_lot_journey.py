@@ -39,6 +39,8 @@ def test_sign_up_join_and_post_a_lot_with_photos_from_a_phone(phone: Page, tmp_p
 
     # Sign up, then confirm the address from the e-mail.
     phone.goto("/comptes/signup/")
+    phone.locator("input[name=first_name]").fill("Camille")
+    phone.locator("input[name=last_name]").fill("Martin")
     phone.locator("input[name=email]").fill(EMAIL)
     phone.locator("input[name=password1]").fill("Réemploi-2026!")
     phone.locator("input[name=password2]").fill("Réemploi-2026!")

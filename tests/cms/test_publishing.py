@@ -43,7 +43,7 @@ def test_every_page_goes_through_the_default_moderation_workflow():
     news = pages.news(pages.news_index())
     assert news.get_workflow() == workflow
     assert pages.ess_page().get_workflow() == workflow
-    assert [task.name for task in workflow.tasks] == ["Moderators approval"]
+    assert [task.name for task in workflow.tasks] == ["Relecture par l'équipe d'animation"]
 
 
 def test_search_description_and_sharing_image_become_meta_tags(client):

@@ -237,7 +237,13 @@ class Walk:
         page = visitor.submit(
             "/comptes/signup/",
             "/comptes/signup/",
-            {"email": address, "password1": PASSWORD, "password2": PASSWORD},
+            {
+                "first_name": "Camille",
+                "last_name": "Martin",
+                "email": address,
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
         )
         assert "Vérifiez votre adresse" in page.text, "no 'check your e-mail' page"
         body = text_of(self.mailbox.wait_for(address, timeout=10))
