@@ -4,9 +4,10 @@ from datetime import time
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+
+from reemploi.typography import format_date
 
 from .lots import Lot
 from .organisations import Organisation
@@ -127,8 +128,8 @@ class Closure(models.Model):
 
     def __str__(self) -> str:
         dates = {
-            "start": formats.date_format(self.starts_on, "j F Y"),
-            "end": formats.date_format(self.ends_on, "j F Y"),
+            "start": format_date(self.starts_on, "j F Y"),
+            "end": format_date(self.ends_on, "j F Y"),
         }
         label = _("du %(start)s au %(end)s") % dates
         return f"{self.reason} ({label})" if self.reason else str(label)

@@ -7,10 +7,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from icalendar import Event, vCalAddress, vText
 
 from reemploi.ical import new_calendar
+from reemploi.typography import format_date
 
 from ..emails import absolute_url
 from ..models import Reservation
@@ -28,7 +29,7 @@ def french_moment(moment) -> str:
     """« mercredi 3 décembre à 14 h 30 » (the year too when it is not this one), Paris time."""
     local = timezone.localtime(moment)
     day_format = "l j F" if local.year == timezone.localdate().year else "l j F Y"
-    return f"{formats.date_format(local, day_format)} à {french_time(local)}"
+    return f"{format_date(local, day_format)} à {french_time(local)}"
 
 
 def french_time(moment) -> str:

@@ -5,8 +5,9 @@ from itertools import pairwise
 
 from django import forms
 from django.forms.utils import ErrorDict
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+
+from reemploi.typography import format_date
 
 from ..models import Closure, Lot, OpeningRange, Organisation, PlaceOpeningRange
 from . import services
@@ -62,11 +63,11 @@ class SlotPickerMixin:
             )
         if day is None:
             return _("Aucun créneau libre dans les deux mois qui viennent.")
-        shown = formats.date_format(day, "l j F")
+        shown = format_date(day, "l j F")
         if day < first or day > last:
             return _("Choisissez un jour entre le %(first)s et le %(last)s.") % {
-                "first": formats.date_format(first, "j F Y"),
-                "last": formats.date_format(last, "j F Y"),
+                "first": format_date(first, "j F Y"),
+                "last": format_date(last, "j F Y"),
             }
         closed = schedule.closed_reason(day)
         if closed:

@@ -8,8 +8,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from reemploi.typography import format_date
 
 from ..choices import ReservationStatus
 from ..errors import ReservationError
@@ -49,11 +51,7 @@ def record_no_show(reservation: Reservation, user, note: str = "") -> Reservatio
     if timezone.now() < no_show_from(reservation):
         raise ReservationError(
             _("Laissez au demandeur jusqu'à %(time)s : il peut encore arriver.")
-            % {
-                "time": formats.date_format(
-                    timezone.localtime(no_show_from(reservation)), "l j F à H\\hi"
-                )
-            }
+            % {"time": format_date(timezone.localtime(no_show_from(reservation)), "l j F à H\\hi")}
         )
     _release(reservation)
     note = (note or "").strip()

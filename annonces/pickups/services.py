@@ -10,8 +10,10 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from reemploi.typography import format_date
 
 from ..errors import ReservationError
 from ..models import Lot, Organisation, PlaceOpeningRange, Reservation
@@ -139,7 +141,7 @@ def check_slot(
     if closed:
         raise ReservationError(
             _("La structure est fermée le %(date)s (%(reason)s) : choisissez un autre jour.")
-            % {"date": formats.date_format(day, "l j F"), "reason": closed}
+            % {"date": format_date(day, "l j F"), "reason": closed}
         )
     start = schedule.slot_start(pickup_at)
     if start is None:
