@@ -36,6 +36,8 @@ def reservation():
         ("reservation_accepted", {}),
         ("reservation_proposed", {}),
         ("pickup_reminder", {"to_requester": True}),
+        ("reservation_sent", {}),
+        ("pickup_moved", {}),
     ],
 )
 def test_pickup_emails_carry_the_hours_closures_and_note(reservation, name, flags):
