@@ -189,9 +189,11 @@ class FaultRun:
             self._phase(traffic, changes, "worker killed", self._kill_worker)
         finally:
             changes.rate(0)
+            time.sleep(2)  # the edit in progress commits and is reported
             traffic.stop()
             changes.stop()
         self._wait_searchable(time.time())
+        self._until_outbox_empty()
         for phase in self.report.phases:
             self.report.statuses[phase.name] = traffic.statuses(phase.name)
             self.report.latencies[phase.name] = traffic.slowest(phase.name)
@@ -215,7 +217,8 @@ class FaultRun:
         phase.returned_at = time.time()
         self._wait_searchable(phase.returned_at)
         phase.seconds = time.monotonic() - started
-        edits = [e for e in self.report.edits if phase.started_at <= e.at]
+        waited = time.time()
+        edits = [e for e in self.report.edits if phase.started_at <= e.at <= waited]
         lost = sum(e.late or e.seen_after is None for e in edits)
         slowest = max((e.seen_after or 0 for e in edits), default=0)
         self.say(
@@ -318,6 +321,12 @@ class FaultRun:
                 "AND query ILIKE '%search_indexoutbox%FOR UPDATE%'"
             )
         )
+
+    def _until_outbox_empty(self) -> None:
+        """Before comparing the index with the database: the last edits are drained."""
+        deadline = time.monotonic() + SEARCHABLE_WITHIN
+        while self._outbox_rows() and time.monotonic() < deadline:
+            time.sleep(1)
 
     def _outbox_rows(self) -> int:
         return self._sql("SELECT count(*) FROM search_indexoutbox")
