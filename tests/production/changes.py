@@ -20,7 +20,7 @@ import django
 
 def main() -> None:
     django.setup()
-    from django.db import DatabaseError, connection
+    from django.db import DatabaseError, connection, transaction
 
     from annonces.models import Lot
 
@@ -43,9 +43,12 @@ def main() -> None:
         number += 1
         title = f"Lot modifié faultrun{number:06d}"
         try:
-            lot = Lot.objects.get(pk=pk)
-            lot.title = title
-            lot.save()
+            # In one transaction, as the site's services save: the lot and its outbox row
+            # (written by a post_save receiver) commit together or not at all.
+            with transaction.atomic():
+                lot = Lot.objects.select_for_update().get(pk=pk)
+                lot.title = title
+                lot.save()
         except DatabaseError as error:
             connection.close()  # a new one at the next edit, once the server is back
             print(json.dumps({"error": str(error).splitlines()[0]}), flush=True)
