@@ -33,7 +33,9 @@ test-fast: install
 production-check: install
 	$(BIN)/python -m tests.production
 
-## Search figures: p50/p95 at 10,000 and 100,000 lots on PostgreSQL and Elasticsearch.
+## Search figures: p50/p95 at 10,000 and 100,000 lots on PostgreSQL and Elasticsearch; then
+## on the production stack at 100,000 lots: page throughputs (locust), queries during
+## rebuilds, and the fault run (README, "The fault run").
 bench: install
 	$(BIN)/python -m tests.services.bench
 

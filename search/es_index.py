@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -17,6 +18,35 @@ from .models import IndexOutbox
 
 BULK_CHUNK = 1000
 ADMIN_TIMEOUT = 120  # seconds
+# How long before a rebuild's start a change may have taken its `updated_at` and still be
+# committed after the load read its lot (a save's transaction lasts milliseconds).
+CATCH_UP_MARGIN = timedelta(minutes=10)
+
+
+class _Load:
+    """What a rebuild loaded: every lot id (one byte per id, a megabyte for a million) and
+    the version of the recent ones, so that the catch-up re-sends only what changed."""
+
+    def __init__(self, recent_from: int):
+        self.recent_from = recent_from
+        self.loaded = bytearray()
+        self.recent: dict[int, int] = {}
+        self.done = 0
+
+    def add(self, pk: int, version: int) -> None:
+        self.done += 1
+        if pk >= len(self.loaded):
+            self.loaded.extend(bytes(max(pk + 1 - len(self.loaded), len(self.loaded))))
+        self.loaded[pk] = 1
+        if version >= self.recent_from:
+            self.recent[pk] = version
+
+    def deleted(self) -> list[int]:
+        """The loaded lots no longer in the database (deleted while the load ran)."""
+        existing = bytearray(len(self.loaded))
+        for pk in Lot.objects.filter(pk__lt=len(self.loaded)).values_list("pk", flat=True):
+            existing[pk] = 1
+        return [pk for pk, was in enumerate(self.loaded) if was and not existing[pk]]
 
 
 def lots_to_index():
@@ -104,7 +134,14 @@ class LotIndex:
             self.client.indices.delete(index=index, ignore_unavailable=True)
 
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Load every visible lot into a new version, then swap: searches never see a gap."""
+        """Load every visible lot into a new version, then swap: searches never see a gap.
+
+        While the load runs the outbox keeps writing to the alias, that is to the old
+        version: the lots changed meanwhile are written again into the new version before
+        the swap, and once more after it for those changed in between, so no change is lost
+        with the old version (versioned writes make a repeated one harmless).
+        """
+        started = timezone.now()
         name = self.create_version()
         # Replicas and refreshes are costs a bulk load does without.
         self.client.indices.put_settings(
@@ -112,26 +149,50 @@ class LotIndex:
         )
         lots = lots_to_index()
         total = lots.count()
-        done = 0
-        for _ok, _item in streaming_bulk(
+        load = _Load(recent_from=version_of(started - CATCH_UP_MARGIN)["version"])
+        for _ok, item in streaming_bulk(
             self.client,
             actions(name, lots.iterator(chunk_size=BULK_CHUNK)),
             chunk_size=BULK_CHUNK,
         ):
-            done += 1
-            if progress and (done % BULK_CHUNK == 0 or done == total):
-                progress(done, total)
+            load.add(int(item["index"]["_id"]), item["index"]["_version"])
+            if progress and (load.done % BULK_CHUNK == 0 or load.done == total):
+                progress(load.done, total)
         self.client.indices.put_settings(index=name, settings=self._live_settings())
+        caught_up = timezone.now()
+        self._catch_up(name, load, changed_since=started)
         self.client.indices.refresh(index=name)
         self.swap_to(name)
-        return done
+        self._catch_up(self.alias, load, changed_since=caught_up, deleted=load.deleted())
+        return load.done
 
-    def index_lots(self, lot_ids: Iterable[int], client: Elasticsearch | None = None) -> None:
+    def _catch_up(self, index: str, load: "_Load", changed_since, deleted=()) -> None:
+        """Write again into `index` the lots changed since then that the load did not take
+        in their present state, and delete the lots gone from the database."""
+        since = changed_since - CATCH_UP_MARGIN
+        changed = Lot.objects.filter(updated_at__gte=since)
+        visible = set(lots_to_index().filter(updated_at__gte=since).values_list("pk", flat=True))
+        resend = {
+            pk
+            for pk, updated_at in changed.values_list("pk", "updated_at")
+            if (pk in visible or pk in load.recent)
+            and load.recent.get(pk) != version_of(updated_at)["version"]
+        }
+        if resend or deleted:
+            self.index_lots(resend | set(deleted), into=index)
+
+    def index_lots(
+        self,
+        lot_ids: Iterable[int],
+        client: Elasticsearch | None = None,
+        into: str | None = None,
+    ) -> None:
         """Bring these lots' documents up to date: index the visible, delete the others.
 
         Raises BulkIndexError if the node refused any of them, so that their outbox rows stay.
         """
         lot_ids = set(lot_ids)
+        index = into or self.alias
         visible = list(lots_to_index().filter(pk__in=lot_ids))
         hidden = dict(
             Lot.objects.filter(pk__in=lot_ids - {lot.pk for lot in visible}).values_list(
@@ -139,14 +200,14 @@ class LotIndex:
             )
         )
         deletions = [
-            {"_op_type": "delete", "_index": self.alias, "_id": pk}
+            {"_op_type": "delete", "_index": index, "_id": pk}
             | (version_of(hidden[pk]) if pk in hidden else {})
             for pk in sorted(lot_ids - {lot.pk for lot in visible})
         ]
         failed = []
         for ok, item in streaming_bulk(
             client or self.client,
-            [*actions(self.alias, visible), *deletions],
+            [*actions(index, visible), *deletions],
             chunk_size=BULK_CHUNK,
             raise_on_error=False,
             raise_on_exception=True,

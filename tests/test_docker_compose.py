@@ -50,6 +50,7 @@ def test_the_stack_has_a_proxy_the_site_its_worker_a_database_and_elasticsearch(
 def test_compose_and_the_production_check_start_the_same_commands(stack):
     assert stack["services"]["web"]["command"] == production.WEB_COMMAND
     assert stack["services"]["worker"]["command"] == production.WORKER_COMMAND
+    assert stack["services"]["outbox"]["command"] == production.OUTBOX_COMMAND
     web = (ROOT / production.WEB_COMMAND[1]).read_text()
     steps = ["manage.py migrate", "manage.py createcachetable", "manage.py collectstatic"]
     positions = [web.index(step) for step in [*steps, "exec gunicorn reemploi.wsgi"]]

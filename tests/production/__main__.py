@@ -109,7 +109,7 @@ def _step(number: int, total: int, label: str, action) -> bool:
 
 
 def _show_logs(site) -> None:
-    for name in ("web", "worker", "nginx"):
+    for name in ("web", "worker", "outbox", "nginx"):
         print(f"--- last lines of {name}.log ---\n{site.log(name)}", flush=True)
 
 

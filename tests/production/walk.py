@@ -18,6 +18,7 @@ from pathlib import Path
 import requests
 from PIL import Image
 
+from .faults import fault_run_step
 from .forms import form_values, option_value
 from .mailbox import Mailbox, text_of
 from .stack import BACKUP_COMMAND, HEALTHCHECK, HOST, RESTORE_COMMAND, Stack
@@ -205,6 +206,7 @@ class Walk:
         return sizes
 
     def lose_everything(self) -> str:
+        self.stack.stop("outbox")
         self.stack.stop("worker")
         self.stack.stop("web")
         url = self.stack.env["DATABASE_URL"]
@@ -287,4 +289,5 @@ STEPS = [
     ("drop the database and the media", Walk.lose_everything),
     ("restore and start again", Walk.restore),
     ("the lot and its photo are back", Walk.lot_and_photo_are_back),
+    ("fault run: Elasticsearch hung, killed; PostgreSQL restarted; worker killed", fault_run_step),
 ]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .system import Account, free_ports, spawn, stop, wait_until
+from .system import SERVERS, Account, Server, ServiceUnavailable, free_ports, spawn
 
 # A cold JVM on a busy 2-core machine takes 10 to 30 s; leave room.
 START_TIMEOUT = 180.0
@@ -64,27 +64,32 @@ def elasticsearch_node(
         "CLI_JAVA_OPTS": f"-Djava.io.tmpdir={root / 'tmp'}",
     }
     log = root / "console.log"
-    # The launcher starts the server JVM as its child and stops it on SIGTERM.
-    process = spawn(
-        [home / "bin" / "elasticsearch"],
-        account=account,
-        env=env,
-        log=log,
-        stop_signal=signal.SIGTERM,
-    )
     url = f"http://127.0.0.1:{http_port}"
-    try:
-        wait_until(
-            lambda: _is_yellow(url),
-            process=process,
-            timeout=START_TIMEOUT,
-            what=f"Elasticsearch (cluster health yellow at {url})",
+    # The launcher starts the server JVM as its child and stops it on SIGTERM.
+    server = Server(
+        what=f"Elasticsearch (cluster health yellow at {url})",
+        launch=lambda: spawn(
+            [home / "bin" / "elasticsearch"],
+            account=account,
+            env=env,
             log=log,
-            hint=HINT,
-        )
+            stop_signal=signal.SIGTERM,
+        ),
+        ready=lambda: _is_yellow(url),
+        stop_signal=signal.SIGTERM,
+        log=log,
+        start_timeout=START_TIMEOUT,
+    )
+    SERVERS[http_port] = server
+    try:
+        try:
+            server.start()
+        except ServiceUnavailable as error:
+            raise ServiceUnavailable(f"{error}\n{HINT}") from None
         yield url
     finally:
-        stop(process, stop_signal=signal.SIGTERM, timeout=30)
+        server.stop(timeout=30)
+        SERVERS.pop(http_port, None)
 
 
 def _is_yellow(url: str) -> bool:

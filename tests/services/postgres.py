@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .system import Account, ServiceUnavailable, free_ports, run_as, spawn, stop, wait_until
+from .system import SERVERS, Account, Server, ServiceUnavailable, free_ports, run_as, spawn
 
 DATABASE = "reemploi"
 START_TIMEOUT = 60.0
@@ -62,27 +62,31 @@ def postgres_server(workdir: Path, account: Account) -> Iterator[Postgres]:
     )
     (port,) = free_ports(1)
     log = root / "postgres.log"
-    process = spawn(
-        [
-            *(bin_ / "postgres", "-D", root / "data", "-p", port, "-k", root),
-            *("-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"),
-            *("-c", "synchronous_commit=off", "-c", "full_page_writes=off"),
-        ],
-        account=account,
-        env=_env(root),
-        log=log,
-        stop_signal=signal.SIGINT,  # "fast" shutdown: roll back sessions, exit
-    )
-    try:
-        client_env = {**os.environ, "PGPASSWORD": password}
-        wait_until(
-            lambda: _accepts_connections(bin_, port, client_env),
-            process=process,
-            timeout=START_TIMEOUT,
-            what="PostgreSQL",
+    client_env = {**os.environ, "PGPASSWORD": password}
+    server = Server(
+        what="PostgreSQL",
+        launch=lambda: spawn(
+            [
+                *(bin_ / "postgres", "-D", root / "data", "-p", port, "-k", root),
+                *("-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"),
+                *("-c", "synchronous_commit=off", "-c", "full_page_writes=off"),
+            ],
+            account=account,
+            env=_env(root),
             log=log,
-            hint=HINT,
-        )
+            stop_signal=signal.SIGINT,  # "fast" shutdown: roll back sessions, exit
+        ),
+        ready=lambda: _accepts_connections(bin_, port, client_env),
+        stop_signal=signal.SIGINT,
+        log=log,
+        start_timeout=START_TIMEOUT,
+    )
+    SERVERS[port] = server
+    try:
+        try:
+            server.start()
+        except ServiceUnavailable as error:
+            raise ServiceUnavailable(f"{error}\n{HINT}") from None
         subprocess.run(
             [bin_ / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", DATABASE],
             env=client_env,
@@ -91,7 +95,8 @@ def postgres_server(workdir: Path, account: Account) -> Iterator[Postgres]:
         url = f"postgres://postgres:{password}@127.0.0.1:{port}/{DATABASE}"
         yield Postgres(url=url, version=bin_.parent.name)
     finally:
-        stop(process, stop_signal=signal.SIGINT, timeout=20)
+        server.stop(timeout=20)
+        SERVERS.pop(port, None)
 
 
 def _env(root: Path) -> dict[str, str]:

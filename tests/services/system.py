@@ -186,3 +186,42 @@ def wait_until(
                 f"Last lines of its log {log}:\n{tail(log)}\n{hint}"
             )
         time.sleep(0.25)
+
+
+@dataclass
+class Server:
+    """A server this session started, which a fault run may stop, kill and start again."""
+
+    what: str
+    launch: Callable[[], subprocess.Popen]
+    ready: Callable[[], bool]
+    stop_signal: int
+    log: Path
+    start_timeout: float
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = self.launch()
+        wait_until(
+            self.ready,
+            process=self.process,
+            timeout=self.start_timeout,
+            what=self.what,
+            log=self.log,
+            hint="",
+        )
+
+    def stop(self, timeout: float = 20) -> None:
+        if self.process is not None:
+            stop(self.process, stop_signal=self.stop_signal, timeout=timeout)
+
+    def kill(self) -> None:
+        """SIGKILL to the whole group, as the kernel's OOM killer or a power cut would."""
+        if self.process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+# The servers started in this process, by port: the fault run finds them here.
+SERVERS: dict[int, Server] = {}

@@ -1,10 +1,14 @@
+import logging
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError, connection
 
 from search.indexing import drain_outbox, outbox_lag
 
 from ._backend import required_backend
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -28,10 +32,18 @@ class Command(BaseCommand):
             return
         required_backend()
         while True:
-            applied = drain_outbox()
-            lag = outbox_lag()
-            if applied or lag.pending:
-                self.stdout.write(
-                    f"{applied} applied, {lag.pending} waiting (oldest {lag.oldest_seconds:.0f} s)."
-                )
+            try:
+                applied = drain_outbox()
+                lag = outbox_lag()
+            except DatabaseError:
+                # PostgreSQL restarting: the loop must outlive it (the fault run found it
+                # dead after a restart); a new connection is opened at the next round.
+                logger.exception("The outbox could not be read; trying again in %s s.", every)
+                connection.close()
+            else:
+                if applied or lag.pending:
+                    self.stdout.write(
+                        f"{applied} applied, {lag.pending} waiting "
+                        f"(oldest {lag.oldest_seconds:.0f} s)."
+                    )
             time.sleep(every)
