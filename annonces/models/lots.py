@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -229,7 +229,12 @@ class Lot(Located, ClusterableModel):
             self.slug = unique_slug(self.title)
         if self.status == LotStatus.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        super().save(*args, **kwargs)
+        # The row and what listens to it (the search's outbox) commit together: a bare save
+        # cut between the two (a database restart) left a change the index never heard of.
+        # No savepoint inside a caller's transaction: as Django's own save_base does for
+        # inherited models, and the query counts stay what they were.
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("annonces:lot_detail", kwargs={"slug": self.slug})

@@ -26,3 +26,26 @@ def test_a_rolled_back_change_leaves_nothing_in_the_outbox():
         LotFactory()
         raise RuntimeError("the form failed after the save")
     assert not IndexOutbox.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bare_save_and_its_outbox_row_commit_together_or_not_at_all():
+    from django.db.models.signals import post_save
+
+    from annonces.models import Lot
+
+    lot = LotFactory(title="Portes de placard")
+    IndexOutbox.objects.all().delete()
+
+    def cut(sender, instance, **kwargs):  # after the outbox's receiver, like a lost connection
+        raise RuntimeError("connection lost")
+
+    post_save.connect(cut, sender=Lot, dispatch_uid="test_cut")
+    try:
+        lot.title = "Portes coupe-feu"
+        with pytest.raises(RuntimeError):
+            lot.save()  # no transaction around it, as a management command or a script does
+    finally:
+        post_save.disconnect(dispatch_uid="test_cut", sender=Lot)
+    assert Lot.objects.get(pk=lot.pk).title == "Portes de placard"
+    assert not IndexOutbox.objects.exists()
