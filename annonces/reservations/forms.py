@@ -89,7 +89,7 @@ class OtherLotsMixin:
             if other.quantity_available > 0 and len(self.other_lots) < OTHER_LOTS_OFFERED:
                 self.other_lots[f"also_{other.pk}"] = other
                 self.fields[f"also_{other.pk}"] = forms.IntegerField(
-                    label=_("Aussi, du même enlèvement : %(title)s") % {"title": other.title},
+                    label=other.title,
                     required=False,
                     min_value=0,
                     widget=forms.NumberInput(
@@ -98,6 +98,15 @@ class OtherLotsMixin:
                     help_text=_("%(available)s %(unit)s disponible(s).")
                     % {"available": other.quantity_available, "unit": other.get_unit_display()},
                 )
+
+    @property
+    def other_lot_fields(self) -> list:
+        """The other lots' fields, shown apart (folded unless one is filled or wrong)."""
+        return [self[name] for name in getattr(self, "other_lots", {})]
+
+    @property
+    def other_lots_unfolded(self) -> bool:
+        return any(field.value() or field.errors for field in self.other_lot_fields)
 
     def clean_other_lots(self, cleaned) -> None:
         """Move the other quantities out of cleaned_data into self.others, each checked."""

@@ -80,7 +80,10 @@ def test_the_form_offers_the_structures_other_lots_and_sends_one_pickup(client, 
     requester = VerifiedUserFactory()
     client.force_login(requester)
     url = reverse("annonces:lot_reserve", args=[chairs.slug])
-    assert "Aussi, du même enlèvement : Tables" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "Ajouter un autre lot de" in page and "au même enlèvement</summary>" in page
+    assert '<details class="reservation-form__others">' in page  # folded until used
+    assert f'<label for="id_also_{tables.pk}">Tables' in page
     day = eleven().date()
     response = client.post(
         url,
@@ -105,4 +108,24 @@ def test_the_form_checks_the_other_quantities_and_keeps_the_input(client, chairs
     )
     html = response.content.decode()
     assert "Il ne reste que 3" in html and "Gardé" in html
+    assert not Reservation.objects.exists()
+
+
+def test_a_wrong_quantity_of_another_lot_unfolds_its_list_with_the_error(client, chairs, tables):
+    client.force_login(VerifiedUserFactory())
+    url = reverse("annonces:lot_reserve", args=[chairs.slug])
+    day = eleven().date()
+    response = client.post(
+        url,
+        {
+            "quantity": "4",
+            "pickup_day": day,
+            "pickup_at": f"{day}T11:00",
+            f"also_{tables.pk}": "999",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<details class="reservation-form__others" open>' in page
+    assert 'value="999"' in page
     assert not Reservation.objects.exists()
