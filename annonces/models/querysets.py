@@ -3,7 +3,7 @@
 import math
 
 from django.db import models
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from ..choices import Audience, LotStatus, ReservationStatus
@@ -14,6 +14,11 @@ def _unexpired() -> models.Q:
     return (
         models.Q(available_until__isnull=True) | models.Q(available_until__gte=timezone.localdate())
     ) & (models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now()))
+
+
+def pickup_key():
+    """One visit: the lots fetched together in a grouped pickup share it, a lone lot has its own."""
+    return Coalesce(Cast("pickup_group", models.CharField()), Cast("pk", models.CharField()))
 
 
 class LotQuerySet(models.QuerySet):
@@ -166,6 +171,10 @@ class ReservationQuerySet(models.QuerySet):
         """Accepted pickups nobody came to, as the giving structure recorded them."""
         return self.filter(status=ReservationStatus.NO_SHOW)
 
+    def visits(self) -> int:
+        """How many pickups these are: the lots of one grouped pickup are one visit."""
+        return self.aggregate(n=models.Count(pickup_key(), distinct=True))["n"]
+
     def concluded_pickups(self):
         """Pickups that took place or were missed: what absences are counted against."""
         return self.filter(status__in=[ReservationStatus.COLLECTED, ReservationStatus.NO_SHOW])
@@ -178,8 +187,12 @@ class ReservationQuerySet(models.QuerySet):
         """{"absences": n, "pickups": n} over these reservations, in one query."""
         concluded = [ReservationStatus.COLLECTED, ReservationStatus.NO_SHOW]
         return self.aggregate(
-            absences=models.Count("pk", filter=models.Q(status=ReservationStatus.NO_SHOW)),
-            pickups=models.Count("pk", filter=models.Q(status__in=concluded)),
+            absences=models.Count(
+                pickup_key(), distinct=True, filter=models.Q(status=ReservationStatus.NO_SHOW)
+            ),
+            pickups=models.Count(
+                pickup_key(), distinct=True, filter=models.Q(status__in=concluded)
+            ),
         )
 
     def with_pickup_records(self):
@@ -192,7 +205,7 @@ class ReservationQuerySet(models.QuerySet):
                 self.model.objects.filter(**{field: models.OuterRef(field)}, status__in=statuses)
                 .order_by()
                 .values(field)
-                .annotate(n=models.Count("pk"))
+                .annotate(n=models.Count(pickup_key(), distinct=True))
                 .values("n")
             )
             return Coalesce(models.Subquery(others), 0)
@@ -205,8 +218,12 @@ class ReservationQuerySet(models.QuerySet):
         )
 
     def due_for_release(self, before):
-        """Accepted pickups whose slot passed before that instant and nobody confirmed."""
-        return self.filter(status=ReservationStatus.ACCEPTED, pickup_at__lte=before)
+        """Accepted pickups whose slot passed before that instant and nobody confirmed; not
+        those the requester says they collected (the units have left: the structure is chased
+        to record it, not the units offered again)."""
+        return self.filter(status=ReservationStatus.ACCEPTED, pickup_at__lte=before).exclude(
+            receipt__collected=True
+        )
 
     def due_for_receipt_question(self, start, end):
         """Pickups whose slot fell between two instants, agreed or recorded since, about which

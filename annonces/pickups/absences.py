@@ -63,10 +63,10 @@ def records_for(reservation: Reservation) -> list[tuple[str, PickupRecord]]:
 def recent_absences(reservation: Reservation, now=None) -> int:
     """The most absences, in the recent window, of the person or of the requesting structure."""
     since = (now or timezone.now()) - timedelta(days=settings.RESERVATION_ABSENCE_DAYS)
-    person = _of_requester(reservation).slot_since(since).absences().count()
+    person = _of_requester(reservation).slot_since(since).absences().visits()
     structure = 0
     if reservation.organisation_id:
-        structure = _of_organisation(reservation).slot_since(since).absences().count()
+        structure = _of_organisation(reservation).slot_since(since).absences().visits()
     return max(person, structure)
 
 

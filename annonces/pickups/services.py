@@ -127,7 +127,14 @@ def check_slot(
     transaction, holds the structure's row until commit, so the count stays true; notice=False
     when answering a request already made (its slot may now be nearer than the notice)."""
     if lock:
-        list(Organisation.objects.select_for_update().filter(pk=lot.organisation_id).values("pk"))
+        # NO KEY: the slot counts are serialised, but a request made in another structure's
+        # name (a foreign key check on that row at commit) never waits on it: no deadlock
+        # between two structures asking each other's lots.
+        list(
+            Organisation.objects.select_for_update(no_key=True)
+            .filter(pk=lot.organisation_id)
+            .values("pk")
+        )
     schedule = Schedule(lot.organisation, lot)
     if not schedule.is_set:
         raise ReservationError(

@@ -23,7 +23,7 @@ def lot_slots(request, slug):
     """The free slots of ?pickup_day= for the lot: the part htmx swaps into the form."""
     lot = get_object_or_404(Lot.objects.on_show().select_related("organisation"), slug=slug)
     exclude = None
-    if request.GET.get("demande"):
+    if request.GET.get("demande") and request.user.is_authenticated:
         # Moving a request: its own place is not counted against it (only a request one sees).
         seen = Reservation.objects.visible_to(request.user).filter(lot=lot)
         exclude = seen.filter(reference=request.GET["demande"]).first()

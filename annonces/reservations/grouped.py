@@ -23,12 +23,20 @@ def request_pickup(lot: Lot, others, user, *, quantity: int, pickup_at, **detail
     list(locked.order_by("pk"))
     group, made = uuid.uuid4(), {}
     for item_lot, item_quantity in items:
-        made[item_lot.pk] = services.request_reservation(
-            item_lot,
-            user,
-            quantity=item_quantity,
-            pickup_at=pickup_at,
-            pickup_group=group,
-            **details,
-        )
+        try:
+            made[item_lot.pk] = services.request_reservation(
+                item_lot,
+                user,
+                quantity=item_quantity,
+                pickup_at=pickup_at,
+                pickup_group=group,
+                **details,
+            )
+        except ReservationError as error:
+            if item_lot.pk == lot.pk:
+                raise
+            # The whole pickup is refused: say which of the other lots stopped it.
+            raise ReservationError(
+                _("« %(title)s » : %(reason)s") % {"title": item_lot.title, "reason": error.message}
+            ) from error
     return made[lot.pk]

@@ -244,6 +244,12 @@ def cancel_reservation(reservation: Reservation, user, reason: str = "") -> Rese
     _require_requester(user, reservation)
     _require_status(reservation, *Reservation.LIVE)
     was_accepted = reservation.holds_quantity
+    # Past its slot, an agreed pickup took place or not: the structure records which, and a
+    # cancellation then would wipe an absence.
+    if was_accepted and reservation.pickup_at <= timezone.now():
+        raise ReservationError(
+            _("Le créneau est passé : la structure indiquera si l'enlèvement a eu lieu.")
+        )
     _release(reservation)
     reason = (reason or "").strip()
     _move(reservation, ReservationStatus.CANCELLED, user, note=reason)

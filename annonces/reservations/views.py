@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, ListView
@@ -56,7 +57,9 @@ def allowed_actions(reservation: Reservation, user) -> set[str]:
     if reservation.requester_id == user.pk:
         if status == ReservationStatus.PROPOSED:
             actions.add("confirm")
-        if status in Reservation.LIVE:
+        if status in Reservation.OPEN or (
+            status == ReservationStatus.ACCEPTED and reservation.pickup_at > timezone.now()
+        ):
             actions.add("cancel")
         if receipts.may_answer(reservation, user):
             actions.add("receipt")

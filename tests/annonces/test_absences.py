@@ -193,3 +193,28 @@ def test_a_proposal_made_before_the_threshold_is_not_confirmed_past_it(staff, re
         reservations.confirm_proposal(request, requester)
     request.refresh_from_db()
     assert request.status == ReservationStatus.PROPOSED
+
+
+def test_one_missed_grouped_pickup_is_one_absence(staff, requester, settings):
+    from annonces.reservations import grouped
+
+    settings.RESERVATION_ABSENCE_THRESHOLD = 2
+    first = grouped.request_pickup(
+        new_lot(staff), [(new_lot(staff), 1)], requester, quantity=2, pickup_at=soon()
+    )
+    together = list(Reservation.objects.filter(pickup_group=first.pickup_group))
+    assert len(together) == 2
+    for reservation in together:
+        reservations.accept_reservation(reservation, staff)
+    Reservation.objects.filter(pickup_group=first.pickup_group).update(
+        pickup_at=timezone.now() - timedelta(hours=3)
+    )
+    for reservation in together:
+        no_shows.record_no_show(Reservation.objects.get(pk=reservation.pk), staff)
+
+    request = ask(staff, requester)
+
+    assert absences.records_for(request) == [("Cette personne", PickupRecord(1, 1))]
+    annotated = Reservation.objects.with_pickup_records().get(pk=request.pk)
+    assert (annotated.requester_absences, annotated.requester_pickups) == (1, 1)
+    assert not absences.needs_acknowledgement(request)

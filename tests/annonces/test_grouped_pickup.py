@@ -81,7 +81,7 @@ def test_the_form_offers_the_structures_other_lots_and_sends_one_pickup(client, 
     client.force_login(requester)
     url = reverse("annonces:lot_reserve", args=[chairs.slug])
     page = client.get(url).content.decode()
-    assert "Ajouter un autre lot de" in page and "au même enlèvement</summary>" in page
+    assert "Ajouter un autre lot " in page and "au même enlèvement</summary>" in page
     assert '<details class="reservation-form__others">' in page  # folded until used
     assert f'<label for="id_also_{tables.pk}">Tables' in page
     day = eleven().date()
@@ -129,3 +129,20 @@ def test_a_wrong_quantity_of_another_lot_unfolds_its_list_with_the_error(client,
     assert '<details class="reservation-form__others" open>' in page
     assert 'value="999"' in page
     assert not Reservation.objects.exists()
+
+
+def test_another_lot_that_stops_the_pickup_is_named(chairs, tables):
+    tables.available_until = timezone.localdate() + timedelta(days=1)
+    tables.save()
+    with pytest.raises(ReservationError, match="« Tables » : Ce lot n'est disponible que"):
+        grouped.request_pickup(
+            chairs, [(tables, 1)], VerifiedUserFactory(), quantity=1, pickup_at=eleven()
+        )
+    assert not Reservation.objects.exists()
+
+
+def test_an_anonymous_visitor_asking_slots_for_a_request_gets_the_slots(client, chairs):
+    url = reverse("annonces:lot_slots", args=[chairs.slug])
+    response = client.get(url, {"pickup_day": eleven().date(), "demande": "BE-AAAA-BBBB"})
+    assert response.status_code == 200
+    assert "11:00" in response.content.decode()

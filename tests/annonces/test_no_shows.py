@@ -182,3 +182,33 @@ def test_the_hourly_command_releases_and_asks(lot, staff, requester):
     out = StringIO()
     call_command("expire_reservations", stdout=out)
     assert "1 enlèvement(s) libéré(s), 1 question(s) sur l'enlèvement" in out.getvalue()
+
+
+def test_a_pickup_the_requester_says_collected_is_not_released_and_its_units_stay_out(
+    lot, staff, requester
+):
+    from annonces.pickups import receipts
+
+    reservation = past_pickup(lot, requester, staff, hours_ago=49)
+    receipts.confirm_receipt(reservation, requester, collected=True)
+
+    assert no_shows.release_unconfirmed_pickups() == 0
+    reservation.refresh_from_db()
+    lot.refresh_from_db()
+    assert reservation.status == ReservationStatus.ACCEPTED
+    assert lot.quantity_reserved == reservation.quantity
+
+
+def test_the_requester_cannot_cancel_an_agreed_pickup_once_its_slot_has_passed(
+    lot, staff, requester
+):
+    reservation = past_pickup(lot, requester, staff, hours_ago=1)
+    with pytest.raises(ReservationError, match="Le créneau est passé"):
+        reservations.cancel_reservation(reservation, requester)
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.ACCEPTED
+    # ... so the structure can still record the absence.
+    reservation = past_pickup(LotFactory(organisation=lot.organisation), requester, staff)
+    with pytest.raises(ReservationError, match="Le créneau est passé"):
+        reservations.cancel_reservation(reservation, requester)
+    assert no_shows.record_no_show(reservation, staff).status == ReservationStatus.NO_SHOW
