@@ -55,15 +55,17 @@ def test_the_login_form_is_full_width_with_readable_fields(phone: Page):
     assert not phone.evaluate(SCROLLS_SIDEWAYS)
 
 
-def test_a_reservation_with_a_long_email_address_does_not_scroll_sideways(phone: Page):
+def test_a_reservation_by_a_long_name_and_address_does_not_scroll_sideways(phone: Page):
     requester = VerifiedUserFactory(
-        email="regie.treteaux.compagnie-de-la-bievre@demo.reemploi-gosb.fr"
+        email="regie.treteaux.compagnie-de-la-bievre@demo.reemploi-gosb.fr",
+        first_name="Marie-Bernadette-Alexandrine",
+        last_name="Compagnie-des-Tréteaux-de-la-Bièvre",
     )
     reservation = ReservationFactory(requester=requester, status=ReservationStatus.ACCEPTED)
     staff = MembershipFactory(organisation=reservation.lot.organisation).user
     log_in(phone, staff.email)
     phone.goto(reservation.get_absolute_url())
-    expect(phone.get_by_text(requester.email)).to_be_visible()
+    expect(phone.get_by_text(requester.get_full_name()).first).to_be_visible()
     assert not phone.evaluate(SCROLLS_SIDEWAYS)
     phone.goto(f"/reservations/{reservation.reference}/bon/")
     assert not phone.evaluate(SCROLLS_SIDEWAYS)

@@ -30,7 +30,7 @@ def test_search_near_a_commune_then_open_a_result(page: Page):
     page.get_by_role("button", name="Rechercher").click()
 
     results = page.locator("#resultats")
-    expect(results).to_contain_text("1 lot trouvé à moins de 5 km de Ivry-sur-Seine")
+    expect(results).to_contain_text("1 lot trouvé à moins de 5 km d'Ivry-sur-Seine")
     expect(results.locator(".lot-card__distance")).to_have_text(re.compile(r"^à \d+,\d km$"))
     expect(page).to_have_url(re.compile(r"q=portes.*lieu=Ivry-sur-Seine"))  # shareable
 
