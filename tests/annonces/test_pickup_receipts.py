@@ -73,8 +73,11 @@ def test_only_the_requester_answers(pickup, staff):
     assert not PickupReceipt.objects.exists()
 
 
-def test_a_cancelled_pickup_has_nothing_to_confirm(pickup, requester):
-    reservations.cancel_reservation(pickup, requester)
+def test_a_pickup_cancelled_before_its_slot_has_nothing_to_confirm(pickup, requester):
+    slot = pickup.pickup_at
+    Reservation.objects.filter(pk=pickup.pk).update(pickup_at=soon())
+    reservations.cancel_reservation(pickup, requester)  # past its slot, it could not be
+    Reservation.objects.filter(pk=pickup.pk).update(pickup_at=slot)
     with pytest.raises(ReservationError, match="n'était pas prévu"):
         receipts.confirm_receipt(pickup, requester, collected=True)
 
