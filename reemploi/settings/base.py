@@ -61,6 +61,9 @@ MIDDLEWARE = [
     "reemploi.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "reemploi.throttling.RequestBodyLimitMiddleware",  # before anything reads the body
+    # Anonymous public pages from the cache, before the session, CSRF and the rest run
+    # (reemploi/page_cache.py); after security so a cached page still gets its headers.
+    "reemploi.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -363,3 +366,8 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},  # one line per request otherwise
     },
 }
+
+# The anonymous page cache (reemploi/page_cache.py): seconds a public page is kept for
+# visitors without a session; every change to a lot, a structure, a reservation or a
+# published page makes the kept pages stale at once. 0 turns it off.
+PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "60"))

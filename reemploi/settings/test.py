@@ -19,3 +19,7 @@ if "DB_STATEMENT_TIMEOUT_MS" not in os.environ and "options" in DATABASES["defau
     "OPTIONS", {}
 ):
     DATABASES["default"]["OPTIONS"]["options"] = "-c statement_timeout=60000"  # noqa: F405
+
+# Off in the suite, whose tests change what a page shows in ways a real site does not (the
+# clock, settings); tests/reemploi/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
