@@ -322,6 +322,16 @@ CACHES = {
         if env_str("GEOCODER_CACHE", "memory") == "database"
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "geocoding"}
     ),
+    # Wagtail looks up, then writes back, every rendition a page shows in the cache named
+    # "renditions", else in the default one: with the DatabaseCache that was a read and a
+    # write of the database per card. A rendition never changes once made (a new crop is a
+    # new key), so each process keeps its own; a deleted image's lasts 10 minutes at most.
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 # Headers every page carries (tests/security/test_headers.py, tests/browser/test_csp.py).

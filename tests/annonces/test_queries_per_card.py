@@ -52,3 +52,24 @@ def test_a_list_page_runs_the_same_queries_for_eight_cards_as_for_two(client, ur
     with_eight, html = queries(client, url)
     assert html.count("Chaise en hêtre") >= 8
     assert with_eight == with_two
+
+
+def test_with_the_database_cache_of_production_cards_add_no_query(client, settings):
+    # Wagtail reads and writes each card's rendition in a cache: the database one would
+    # cost queries per card unless renditions have a cache of their own.
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "reemploi_shared_cache",  # made with the test database
+        },
+    }
+    organisation = OrganisationFactory()
+    url = reverse("annonces:lot_list")
+    add_cards(organisation, 2)
+    with_two, _ = queries(client, url)
+
+    add_cards(organisation, 6)
+
+    with_eight, _ = queries(client, url)
+    assert with_eight == with_two
