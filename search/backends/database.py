@@ -7,6 +7,8 @@ page. Python computes exact geodesic distances only for the few lots too close t
 radius for the approximation, and for the page shown.
 """
 
+from dataclasses import replace
+
 from django.db.models import Case, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Length, Replace
 
@@ -106,7 +108,10 @@ class DatabaseBackend:
         stems = query_terms(query.text)
         if query.text.strip() and not stems:
             return LotResults(hits=[], total=0, query=query, backend=self.name)
-        lots, columns = filtered_lots(query, stems), list(COLUMNS)
+        # The facetable filters are applied by the one pass, which counts each group without
+        # its own (search/facets.py).
+        wider = replace(query, category_ids=(), conditions=())
+        lots, columns = filtered_lots(wider, stems), list(COLUMNS)
         if query.centre:
             lots = lots.annotate(d2=distance_sql.squared_km(query.centre))
             columns.append("d2")

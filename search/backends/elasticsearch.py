@@ -51,7 +51,9 @@ class ElasticsearchBackend:
         return self.index.apply_outbox()
 
     def search(self, query: LotQuery) -> LotResults:
-        search = self._filtered(Search(using=self.client, index=self.index.alias), query)
+        search = self._filtered(
+            Search(using=self.client, index=self.index.alias), query, facetable=False
+        )
         if query.text.strip():
             text = self._text(query.text[:2000])
             search = search.suggest(
@@ -84,18 +86,14 @@ class ElasticsearchBackend:
                 )
             search = search.query(text)
         search = self._sorted(search, query)
-        for name, field in FACETS.items():
-            search.aggs.bucket(name, "terms", field=field, size=500)
+        search = self._faceted(search, query)
         search = search.source(["location"]).extra(track_total_hits=True)
         response = search[query.offset : query.offset + query.per_page].execute()
         results = LotResults(
             hits=[self._hit(hit, query) for hit in response.hits],
             total=response.hits.total.value,
             query=query,
-            facets={
-                name: {b.key: b.doc_count for b in response.aggregations[name].buckets}
-                for name in FACETS
-            },
+            facets={name: self._buckets(response.aggregations[name]) for name in FACETS},
             backend=self.name,
         )
         if not results.total and query.text.strip():
@@ -207,14 +205,44 @@ class ElasticsearchBackend:
             minimum_should_match=1,
         )
 
-    def _filtered(self, search: Search, query: LotQuery) -> Search:
+    def _faceted(self, search: Search, query: LotQuery) -> Search:
+        """The facet aggregations, and the facetable filters after them: one request gives
+        the hits, the total and every group's counts under the other groups' filters."""
+        filters = self._facetable_filters(query)
+        if filters:
+            search = search.post_filter(Q("bool", filter=list(filters.values())))
+        for name, field in FACETS.items():
+            others = [q for group, q in filters.items() if group != name]
+            if others:
+                wrapped = search.aggs.bucket(name, "filter", filter=Q("bool", filter=others))
+                wrapped.bucket("counts", "terms", field=field, size=500)
+            else:
+                search.aggs.bucket(name, "terms", field=field, size=500)
+        return search
+
+    @staticmethod
+    def _buckets(aggregation) -> dict[str, int]:
+        terms = getattr(aggregation, "counts", aggregation)  # inside its filter, or not
+        return {b.key: b.doc_count for b in terms.buckets}
+
+    @staticmethod
+    def _facetable_filters(query: LotQuery) -> dict[str, Q]:
+        """The filter groups counted without their own filter (search/facets.py), by facet."""
+        filters = {}
+        if query.category_ids:
+            filters["category"] = Q("terms", category_path=[str(pk) for pk in query.category_ids])
+        if query.conditions:
+            filters["condition"] = Q("terms", condition=list(query.conditions))
+        return filters
+
+    def _filtered(self, search: Search, query: LotQuery, *, facetable: bool = True) -> Search:
+        """Every filter of the query; without the facetable ones when `facetable` is false."""
         search = search.filter(self._unexpired())
+        if facetable:
+            for condition in self._facetable_filters(query).values():
+                search = search.filter(condition)
         if not query.include_professional:
             search = search.exclude("term", audience=Audience.PROFESSIONALS)
-        if query.category_ids:
-            search = search.filter("terms", category_path=[str(pk) for pk in query.category_ids])
-        if query.conditions:
-            search = search.filter("terms", condition=list(query.conditions))
         if query.free_only:
             search = search.filter("term", price_kind=PriceKind.FREE)
         if query.organisation_id:

@@ -5,6 +5,9 @@ facet fields (the total and every count), the few rows too close to the radius f
 database's approximate distance (decided here by the exact geodesic), and a window of
 rows around the page in the database's order. Python merges the kept edge rows into the
 window, re-sorts it by the exact distance and cuts the page.
+
+The matches leave out the facetable filters (category, condition: search/facets.py):
+each group is counted under the other groups' filters, the total and the page under all.
 """
 
 from collections import Counter
@@ -36,6 +39,20 @@ class OnePass:
         self.exact = query.centre is not None and self.sort != Sort.DATE
         self.total = 0
         self.facets: dict[str, dict[str, int]] = {}
+        # Facet name -> (column, the values it keeps): the groups counted without their own.
+        self.facetable = {
+            name: (FACET_FIELDS[name], frozenset(values))
+            for name, values in [("category", query.category_ids), ("condition", query.conditions)]
+            if values
+        }
+
+    def _passes(self, row: dict, but: str = "") -> bool:
+        """Whether the row passes every facetable filter, but the one of facet `but`."""
+        return all(
+            row[column] in values
+            for name, (column, values) in self.facetable.items()
+            if name != but
+        )
 
     def page(self, allowance: int) -> list[Hit] | None:
         """The page's hits; None when more edge rows than `allowance` may precede it."""
@@ -44,8 +61,9 @@ class OnePass:
         start = max(0, query.offset - (allowance if self.circle else 0) - margin)
         stop = query.offset + query.per_page + margin
         groups, edge, window = self._run(start, stop)
-        kept = [row for row in edge if self._km(row) <= query.radius_km]
-        self._count(groups, kept)
+        edge = [row for row in edge if self._km(row) <= query.radius_km]
+        self._count(groups, edge)
+        kept = [row for row in edge if self._passes(row)]
         if start > 0 and (len(kept) > allowance or (kept and not window)):
             return None
         rows = self._ordered(window + kept, distance="d2")
@@ -82,6 +100,10 @@ class OnePass:
                 f"{q['d2']} <= %s",
                 [distance_sql.surely_within(self.query.radius_km)],
             )
+        shown, shown_params = surely, list(surely_params)
+        for column, values in self.facetable.values():
+            shown += f" AND {q[column]} IN ({', '.join(['%s'] * len(values))})"
+            shown_params += sorted(values)
         sql = (
             f"WITH m AS MATERIALIZED ({inner}) "
             f"SELECT 'g', COUNT(*), {grouped} FROM m WHERE {surely} GROUP BY {facets} "
@@ -91,10 +113,10 @@ class OnePass:
             sql += f"UNION ALL SELECT 'e', 1, {every} FROM m WHERE {q['d2']} > %s "
             params += surely_params
         sql += (
-            f"UNION ALL SELECT * FROM (SELECT 'p', 1, {every} FROM m WHERE {surely} "
+            f"UNION ALL SELECT * FROM (SELECT 'p', 1, {every} FROM m WHERE {shown} "
             f"ORDER BY {self._order_sql(q)} LIMIT %s OFFSET %s) AS w"
         )
-        params += [*surely_params, stop - start, start]
+        params += [*shown_params, stop - start, start]
         parts: dict[str, list[dict]] = {"g": [], "e": [], "p": []}
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -133,14 +155,19 @@ class OnePass:
             return None
         return geodesic_km(centre.lat, centre.lon, row["latitude"], row["longitude"])
 
-    def _count(self, groups: list[dict], kept: list[dict]) -> None:
+    def _count(self, groups: list[dict], edge: list[dict]) -> None:
+        """The total and the facets, from the groups and the edge rows within the radius."""
         counts = {name: Counter() for name in FACET_FIELDS}
-        for group in [*groups, *kept]:
+        self.total = 0
+        for group in [*groups, *edge]:
             n, category_id = group["n"], group["category_id"]
-            for ancestor in self.ancestors.get(category_id, [category_id]):
-                counts["category"][str(ancestor)] += n
-            counts["condition"][group["condition"]] += n
-            counts["price_kind"][group["price_kind"]] += n
-            counts["organisation"][str(group["organisation_id"])] += n
-        self.total = sum(group["n"] for group in groups) + len(kept)
+            if self._passes(group, but="category"):
+                for ancestor in self.ancestors.get(category_id, [category_id]):
+                    counts["category"][str(ancestor)] += n
+            if self._passes(group, but="condition"):
+                counts["condition"][group["condition"]] += n
+            if self._passes(group):
+                self.total += n
+                counts["price_kind"][group["price_kind"]] += n
+                counts["organisation"][str(group["organisation_id"])] += n
         self.facets = {name: dict(counter) for name, counter in counts.items()}
