@@ -120,7 +120,28 @@ class DatabaseBackend:
         if stems:
             lots = lots.annotate(score=score(stems, query.text))
             columns.append("score")
-        matches = OnePass(lots.order_by().values(*columns), columns, query, category_ancestors())
+        matches = lots.order_by().values(*columns)
+        shown = self._facetable(matches, query)
+
+        def shown_within(km: float):
+            """The shown lots within `km` of the centre, found through the index lot_place."""
+            min_lat, min_lon, max_lat, max_lon = bounding_box(query.centre, km * 1.01)
+            return shown.filter(
+                latitude__gte=min_lat,
+                latitude__lte=max_lat,
+                longitude__gte=min_lon,
+                longitude__lte=max_lon,
+                d2__lte=km * km,
+            )
+
+        matches = OnePass(
+            matches,
+            columns,
+            query,
+            category_ancestors(),
+            shown=shown,
+            shown_within=shown_within if query.centre else None,
+        )
         allowance = EDGE_ALLOWANCE
         while True:
             hits = matches.page(allowance)
@@ -137,6 +158,15 @@ class DatabaseBackend:
         if not hits and stems:
             results.suggestion = did_you_mean(self, query)  # search.backends.suggestions
         return results
+
+    @staticmethod
+    def _facetable(lots, query: LotQuery):
+        """The lots with the facetable filters too: the total's and the page's."""
+        if query.category_ids:
+            lots = lots.filter(category_id__in=query.category_ids)
+        if query.conditions:
+            lots = lots.filter(condition__in=query.conditions)
+        return lots
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         """Titles of visible lots that start with what was typed, accents and case aside."""
