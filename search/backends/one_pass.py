@@ -157,8 +157,8 @@ class OnePass:
         facets = [q[name] for name in FACET_FIELDS.values()]
         others = [name for name in self.columns if name != "pk"]
         if self.circle:
-            # The edge rows' own values (their group is theirs alone); the score only for
-            # them, whose order it decides.
+            # The edge rows' own values (their group is theirs alone), computed and sent for
+            # them only.
             near_edge = f"{q['d2']} > %s"
             surely = distance_sql.surely_within(self.query.radius_km)
             selected = [f"CASE WHEN {near_edge} THEN {q['pk']} END"]
@@ -169,8 +169,9 @@ class OnePass:
                 elif name == "score":
                     selected.append(f"MIN(CASE WHEN {near_edge} THEN {q[name]} END)")
                     edge_params.append(surely)
-                else:
-                    selected.append(f"MIN({q[name]})")
+                else:  # nothing to send (or to parse) for the groups
+                    selected.append(f"CASE WHEN MIN({q['d2']}) > %s THEN MIN({q[name]}) END")
+                    edge_params.append(surely)
             params = edge_params + params
         else:
             selected = ["NULL", *(q[n] if n in FACET_FIELDS.values() else "NULL" for n in others)]
@@ -264,18 +265,27 @@ class OnePass:
 
     def _count(self, groups: list[dict], edge: list[dict]) -> None:
         """The total and the facets, from the groups and the edge rows within the radius."""
-        counts = {name: Counter() for name in FACET_FIELDS}
+        categories, conditions, prices, organisations = Counter(), Counter(), Counter(), Counter()
         self.total = 0
         filtered = bool(self.facetable)
         for group in [*groups, *edge]:
-            n, category_id = group["n"], group["category_id"]
+            n = group["n"]
             if not filtered or self._passes(group, but="category"):
-                for ancestor in self.ancestors.get(category_id, [category_id]):
-                    counts["category"][str(ancestor)] += n
+                categories[group["category_id"]] += n
             if not filtered or self._passes(group, but="condition"):
-                counts["condition"][group["condition"]] += n
+                conditions[group["condition"]] += n
             if not filtered or self._passes(group):
                 self.total += n
-                counts["price_kind"][group["price_kind"]] += n
-                counts["organisation"][str(group["organisation_id"])] += n
-        self.facets = {name: dict(counter) for name, counter in counts.items()}
+                prices[group["price_kind"]] += n
+                organisations[str(group["organisation_id"])] += n
+        # Each category counts its own lots and those of the categories below it.
+        tree = Counter()
+        for category_id, n in categories.items():
+            for ancestor in self.ancestors.get(category_id, [category_id]):
+                tree[str(ancestor)] += n
+        self.facets = {
+            "category": dict(tree),
+            "condition": dict(conditions),
+            "price_kind": dict(prices),
+            "organisation": dict(organisations),
+        }
