@@ -6,7 +6,7 @@ from functools import cache
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch import ApiError, Elasticsearch, TransportError
-from elasticsearch_dsl import Q, Search
+from elasticsearch_dsl import MultiSearch, Q, Search
 
 from annonces.choices import Audience, PriceKind
 from reemploi.geo import Point, distance_km
@@ -24,6 +24,12 @@ FACETS = {
     "price_kind": "price_kind",
     "organisation": "organisation_id",
 }
+
+# "Around me": the page is first sought within a circle this many times smaller (16: at
+# 10 km, 625 m, some 2,000 lots at a million), and kept if its last lot lies this far
+# (relatively) inside it, beyond any difference between the filter's and the sort's distance.
+NEAR_FRACTION = 16
+NEAR_MARGIN = 1e-3
 
 
 @cache
@@ -85,6 +91,8 @@ class ElasticsearchBackend:
                     ],
                 )
             search = search.query(text)
+        elif query.centre and query.radius_km and query.effective_sort == Sort.DISTANCE:
+            return self._nearest(query, search)
         search = self._sorted(search, query)
         search = self._faceted(search, query)
         search = search.source(["location"]).extra(track_total_hits=True)
@@ -99,6 +107,39 @@ class ElasticsearchBackend:
         if not results.total and query.text.strip():
             results.suggestion = self._did_you_mean(query, response)
         return results
+
+    def _nearest(self, query: LotQuery, search: Search) -> LotResults:
+        """What is around a place, nearest first: sorting every lot of the circle by its
+        distance costs the most, so the page is sought first among the lots of a circle
+        NEAR_FRACTION as wide, in the same request as the total and the facets."""
+        counted = self._faceted(search, query).extra(size=0, track_total_hits=True)
+        near = query.radius_km / NEAR_FRACTION
+        responses = (
+            MultiSearch(using=self.client, index=self.index.alias)
+            .add(counted)
+            .add(self._page_within(query, near))
+            .execute()
+        )
+        counts, page = responses
+        hits = list(page.hits)
+        last = hits[-1].meta.sort[0] if hits else None
+        # Every lot beyond the small circle sorts after a page whose last lot is well inside.
+        if len(hits) < query.per_page or last >= near * (1 - NEAR_MARGIN):
+            hits = list(self._page_within(query, query.radius_km).execute().hits)
+        return LotResults(
+            hits=[self._hit(hit, query) for hit in hits],
+            total=counts.hits.total.value,
+            query=query,
+            facets={name: self._buckets(counts.aggregations[name]) for name in FACETS},
+            backend=self.name,
+        )
+
+    def _page_within(self, query: LotQuery, km: float) -> Search:
+        """The page of `query`, nearest first, among the lots within `km` of its centre."""
+        search = Search(using=self.client, index=self.index.alias)
+        search = self._sorted(self._filtered(search, replace(query, radius_km=km)), query)
+        search = search.source(["location"]).extra(track_total_hits=False)
+        return search[query.offset : query.offset + query.per_page]
 
     @staticmethod
     def _text(text: str) -> Q:

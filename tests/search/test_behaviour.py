@@ -72,6 +72,25 @@ def test_distance_order_is_exact_and_distances_are_given(engine):
     assert [round(h.distance_km, 2) for h in results.hits] == [0.5, 1.75, 2.2, 3.0]
 
 
+def test_nearest_first_pages_are_the_same_whether_found_near_the_centre_or_not(engine):
+    # 16 km: the page is first sought within 1 km (a sixteenth), then in the whole circle.
+    for km, bearing in [(0.9, 10), (0.2, 100), (15.5, 200), (1.1, 300), (0.5, 250)]:
+        LotFactory(title=f"{km} km", **at(km, bearing))
+    pages = [
+        engine.search(
+            LotQuery(centre=VITRY, radius_km=16, sort=Sort.DISTANCE, page=page, per_page=2)
+        )
+        for page in (1, 2, 3)
+    ]
+    assert [[engine.title(hit.lot_id) for hit in page.hits] for page in pages] == [
+        ["0.2 km", "0.5 km"],
+        ["0.9 km", "1.1 km"],
+        ["15.5 km"],
+    ]
+    assert {page.total for page in pages} == {5}
+    assert pages[0].facets["price_kind"] == {PriceKind.FREE: 5}
+
+
 def test_newest_first_when_sorted_by_date(engine):
     now = timezone.now()
     LotFactory(title="Ancien", published_at=now - timedelta(days=5))
