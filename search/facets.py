@@ -2,32 +2,21 @@
 
 A filter's own choices are counted as if it were not applied ("disjunctive" facets):
 once "Comme neuf" is ticked, "Bon état" still shows how many it would add, and another
-category can still be chosen. That costs one more search per filter in use.
+category can still be chosen. Both backends count so in the search itself (Elasticsearch's
+`post_filter` with a filter aggregation per group, the database's one pass), no second one.
 """
-
-from dataclasses import replace
 
 from annonces.category_choices import indented, tree_order
 from annonces.choices import Condition
 from annonces.models import Category, Organisation
 
 from .query import LotResults
-from .service import search_lots
-
-# Each facet a filter group narrows, and what clearing that filter means.
-DISJUNCTIVE = {"category": {"category_ids": ()}, "condition": {"conditions": ()}}
 
 
-def facet_counts(results: LotResults, search=search_lots) -> dict[str, dict[str, int]]:
+def facet_counts(results: LotResults) -> dict[str, dict[str, int]]:
     """The results' facet counts, each filter group's counted without its own filter: the
-    rule of the search page and of the JSON API alike. One more search per group in use."""
-    query = results.query
-    counts = dict(results.facets)
-    for facet, cleared in DISJUNCTIVE.items():
-        if any(getattr(query, name) for name in cleared):
-            wider = search(replace(query, page=1, per_page=1, **cleared))
-            counts[facet] = wider.facets.get(facet, {})
-    return counts
+    rule of the search page and of the JSON API alike."""
+    return dict(results.facets)
 
 
 def facet_choices(results: LotResults, selected_category: Category | None = None) -> dict:

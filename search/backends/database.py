@@ -7,6 +7,8 @@ page. Python computes exact geodesic distances only for the few lots too close t
 radius for the approximation, and for the page shown.
 """
 
+from dataclasses import replace
+
 from django.db.models import Case, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Length, Replace
 
@@ -106,7 +108,10 @@ class DatabaseBackend:
         stems = query_terms(query.text)
         if query.text.strip() and not stems:
             return LotResults(hits=[], total=0, query=query, backend=self.name)
-        lots, columns = filtered_lots(query, stems), list(COLUMNS)
+        # The facetable filters are applied by the one pass, which counts each group without
+        # its own (search/facets.py).
+        wider = replace(query, category_ids=(), conditions=())
+        lots, columns = filtered_lots(wider, stems), list(COLUMNS)
         if query.centre:
             lots = lots.annotate(d2=distance_sql.squared_km(query.centre))
             columns.append("d2")
@@ -115,7 +120,28 @@ class DatabaseBackend:
         if stems:
             lots = lots.annotate(score=score(stems, query.text))
             columns.append("score")
-        matches = OnePass(lots.order_by().values(*columns), columns, query, category_ancestors())
+        matches = lots.order_by().values(*columns)
+        shown = self._facetable(matches, query)
+
+        def shown_within(km: float):
+            """The shown lots within `km` of the centre, found through the index lot_place."""
+            min_lat, min_lon, max_lat, max_lon = bounding_box(query.centre, km * 1.01)
+            return shown.filter(
+                latitude__gte=min_lat,
+                latitude__lte=max_lat,
+                longitude__gte=min_lon,
+                longitude__lte=max_lon,
+                d2__lte=km * km,
+            )
+
+        matches = OnePass(
+            matches,
+            columns,
+            query,
+            category_ancestors(),
+            shown=shown,
+            shown_within=shown_within if query.centre else None,
+        )
         allowance = EDGE_ALLOWANCE
         while True:
             hits = matches.page(allowance)
@@ -132,6 +158,15 @@ class DatabaseBackend:
         if not hits and stems:
             results.suggestion = did_you_mean(self, query)  # search.backends.suggestions
         return results
+
+    @staticmethod
+    def _facetable(lots, query: LotQuery):
+        """The lots with the facetable filters too: the total's and the page's."""
+        if query.category_ids:
+            lots = lots.filter(category_id__in=query.category_ids)
+        if query.conditions:
+            lots = lots.filter(condition__in=query.conditions)
+        return lots
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         """Titles of visible lots that start with what was typed, accents and case aside."""

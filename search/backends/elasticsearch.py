@@ -6,7 +6,7 @@ from functools import cache
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch import ApiError, Elasticsearch, TransportError
-from elasticsearch_dsl import Q, Search
+from elasticsearch_dsl import MultiSearch, Q, Search
 
 from annonces.choices import Audience, PriceKind
 from reemploi.geo import Point, distance_km
@@ -24,6 +24,12 @@ FACETS = {
     "price_kind": "price_kind",
     "organisation": "organisation_id",
 }
+
+# "Around me": the page is first sought within a circle this many times smaller (16: at
+# 10 km, 625 m, some 2,000 lots at a million), and kept if its last lot lies this far
+# (relatively) inside it, beyond any difference between the filter's and the sort's distance.
+NEAR_FRACTION = 16
+NEAR_MARGIN = 1e-3
 
 
 @cache
@@ -51,7 +57,9 @@ class ElasticsearchBackend:
         return self.index.apply_outbox()
 
     def search(self, query: LotQuery) -> LotResults:
-        search = self._filtered(Search(using=self.client, index=self.index.alias), query)
+        search = self._filtered(
+            Search(using=self.client, index=self.index.alias), query, facetable=False
+        )
         if query.text.strip():
             text = self._text(query.text[:2000])
             search = search.suggest(
@@ -83,24 +91,55 @@ class ElasticsearchBackend:
                     ],
                 )
             search = search.query(text)
+        elif query.centre and query.radius_km and query.effective_sort == Sort.DISTANCE:
+            return self._nearest(query, search)
         search = self._sorted(search, query)
-        for name, field in FACETS.items():
-            search.aggs.bucket(name, "terms", field=field, size=500)
+        search = self._faceted(search, query)
         search = search.source(["location"]).extra(track_total_hits=True)
         response = search[query.offset : query.offset + query.per_page].execute()
         results = LotResults(
             hits=[self._hit(hit, query) for hit in response.hits],
             total=response.hits.total.value,
             query=query,
-            facets={
-                name: {b.key: b.doc_count for b in response.aggregations[name].buckets}
-                for name in FACETS
-            },
+            facets={name: self._buckets(response.aggregations[name]) for name in FACETS},
             backend=self.name,
         )
         if not results.total and query.text.strip():
             results.suggestion = self._did_you_mean(query, response)
         return results
+
+    def _nearest(self, query: LotQuery, search: Search) -> LotResults:
+        """What is around a place, nearest first: sorting every lot of the circle by its
+        distance costs the most, so the page is sought first among the lots of a circle
+        NEAR_FRACTION as wide, in the same request as the total and the facets."""
+        counted = self._faceted(search, query).extra(size=0, track_total_hits=True)
+        near = query.radius_km / NEAR_FRACTION
+        responses = (
+            MultiSearch(using=self.client, index=self.index.alias)
+            .add(counted)
+            .add(self._page_within(query, near))
+            .execute()
+        )
+        counts, page = responses
+        hits = list(page.hits)
+        last = hits[-1].meta.sort[0] if hits else None
+        # Every lot beyond the small circle sorts after a page whose last lot is well inside.
+        if len(hits) < query.per_page or last >= near * (1 - NEAR_MARGIN):
+            hits = list(self._page_within(query, query.radius_km).execute().hits)
+        return LotResults(
+            hits=[self._hit(hit, query) for hit in hits],
+            total=counts.hits.total.value,
+            query=query,
+            facets={name: self._buckets(counts.aggregations[name]) for name in FACETS},
+            backend=self.name,
+        )
+
+    def _page_within(self, query: LotQuery, km: float) -> Search:
+        """The page of `query`, nearest first, among the lots within `km` of its centre."""
+        search = Search(using=self.client, index=self.index.alias)
+        search = self._sorted(self._filtered(search, replace(query, radius_km=km)), query)
+        search = search.source(["location"]).extra(track_total_hits=False)
+        return search[query.offset : query.offset + query.per_page]
 
     @staticmethod
     def _text(text: str) -> Q:
@@ -207,14 +246,44 @@ class ElasticsearchBackend:
             minimum_should_match=1,
         )
 
-    def _filtered(self, search: Search, query: LotQuery) -> Search:
+    def _faceted(self, search: Search, query: LotQuery) -> Search:
+        """The facet aggregations, and the facetable filters after them: one request gives
+        the hits, the total and every group's counts under the other groups' filters."""
+        filters = self._facetable_filters(query)
+        if filters:
+            search = search.post_filter(Q("bool", filter=list(filters.values())))
+        for name, field in FACETS.items():
+            others = [q for group, q in filters.items() if group != name]
+            if others:
+                wrapped = search.aggs.bucket(name, "filter", filter=Q("bool", filter=others))
+                wrapped.bucket("counts", "terms", field=field, size=500)
+            else:
+                search.aggs.bucket(name, "terms", field=field, size=500)
+        return search
+
+    @staticmethod
+    def _buckets(aggregation) -> dict[str, int]:
+        terms = getattr(aggregation, "counts", aggregation)  # inside its filter, or not
+        return {b.key: b.doc_count for b in terms.buckets}
+
+    @staticmethod
+    def _facetable_filters(query: LotQuery) -> dict[str, Q]:
+        """The filter groups counted without their own filter (search/facets.py), by facet."""
+        filters = {}
+        if query.category_ids:
+            filters["category"] = Q("terms", category_path=[str(pk) for pk in query.category_ids])
+        if query.conditions:
+            filters["condition"] = Q("terms", condition=list(query.conditions))
+        return filters
+
+    def _filtered(self, search: Search, query: LotQuery, *, facetable: bool = True) -> Search:
+        """Every filter of the query; without the facetable ones when `facetable` is false."""
         search = search.filter(self._unexpired())
+        if facetable:
+            for condition in self._facetable_filters(query).values():
+                search = search.filter(condition)
         if not query.include_professional:
             search = search.exclude("term", audience=Audience.PROFESSIONALS)
-        if query.category_ids:
-            search = search.filter("terms", category_path=[str(pk) for pk in query.category_ids])
-        if query.conditions:
-            search = search.filter("terms", condition=list(query.conditions))
         if query.free_only:
             search = search.filter("term", price_kind=PriceKind.FREE)
         if query.organisation_id:

@@ -1,15 +1,21 @@
 """One statement over a search's matches: facet groups, the lots near the edge, the page.
 
-The matches are computed once (a materialised CTE) and read three times: grouped by the
-facet fields (the total and every count), the few rows too close to the radius for the
-database's approximate distance (decided here by the exact geodesic), and a window of
-rows around the page in the database's order. Python merges the kept edge rows into the
-window, re-sorts it by the exact distance and cuts the page.
+The matches are read by one aggregate: grouped by the facet fields (the total and every
+count), with a row of its own for each lot too close to the radius for the database's
+approximate distance (decided here by the exact geodesic). A second statement reads a
+window of rows around the page in the database's order (nearest first: from a small
+circle around the centre when it holds the window, through the index on the place).
+Python merges the kept edge rows into the window, re-sorts it by the exact distance and
+cuts the page.
+
+The matches leave out the facetable filters (category, condition: search/facets.py):
+each group is counted under the other groups' filters, the total and the page under all.
 """
 
 from collections import Counter
 
 from django.db import connection
+from django.utils.dateparse import parse_datetime
 
 from reemploi.geo import geodesic_km
 
@@ -28,14 +34,41 @@ WINDOW_MARGIN = 10
 
 
 class OnePass:
-    def __init__(self, matches, columns: list[str], query: LotQuery, ancestors: dict):
+    def __init__(
+        self,
+        matches,
+        columns: list[str],
+        query: LotQuery,
+        ancestors: dict,
+        shown=None,
+        shown_within=None,
+    ):
+        """`matches`: every match but for the facetable filters; `shown`: the matches of
+        every filter (the page's); `shown_within(km)`: those within km of the centre."""
         self.matches, self.columns, self.query = matches, columns, query
+        self.shown = matches if shown is None else shown
+        self.shown_within = shown_within
+        self._grouped: tuple[list[dict], list[dict]] | None = None
         self.ancestors = ancestors
         self.sort = query.effective_sort
         self.circle = bool(query.centre and query.radius_km)
         self.exact = query.centre is not None and self.sort != Sort.DATE
         self.total = 0
         self.facets: dict[str, dict[str, int]] = {}
+        # Facet name -> (column, the values it keeps): the groups counted without their own.
+        self.facetable = {
+            name: (FACET_FIELDS[name], frozenset(values))
+            for name, values in [("category", query.category_ids), ("condition", query.conditions)]
+            if values
+        }
+
+    def _passes(self, row: dict, but: str = "") -> bool:
+        """Whether the row passes every facetable filter, but the one of facet `but`."""
+        return all(
+            row[column] in values
+            for name, (column, values) in self.facetable.items()
+            if name != but
+        )
 
     def page(self, allowance: int) -> list[Hit] | None:
         """The page's hits; None when more edge rows than `allowance` may precede it."""
@@ -44,8 +77,9 @@ class OnePass:
         start = max(0, query.offset - (allowance if self.circle else 0) - margin)
         stop = query.offset + query.per_page + margin
         groups, edge, window = self._run(start, stop)
-        kept = [row for row in edge if self._km(row) <= query.radius_km]
-        self._count(groups, kept)
+        edge = [row for row in edge if self._km(row) <= query.radius_km]
+        self._count(groups, edge)
+        kept = [row for row in edge if self._passes(row)]
         if start > 0 and (len(kept) > allowance or (kept and not window)):
             return None
         rows = self._ordered(window + kept, distance="d2")
@@ -68,9 +102,17 @@ class OnePass:
         ]
 
     def _run(self, start: int, stop: int) -> tuple[list[dict], list[dict], list[dict]]:
+        if "score" in self.columns:
+            return self._run_materialised(start, stop)
+        if self._grouped is None:  # the same for every window asked
+            self._grouped = self._groups()
+        return *self._grouped, self._window(start, stop)
+
+    def _run_materialised(self, start: int, stop: int) -> tuple[list[dict], list[dict], list[dict]]:
+        """With a text, its matches (costly to find) computed once, read three times."""
         inner, params = self.matches.query.sql_with_params()
         params = list(params)
-        q = {name: connection.ops.quote_name(name) for name in self.columns}
+        q = self._quoted()
         facets = ", ".join(q[name] for name in FACET_FIELDS.values())
         grouped = ", ".join(
             q[name] if name in FACET_FIELDS.values() else "NULL" for name in self.columns
@@ -82,6 +124,10 @@ class OnePass:
                 f"{q['d2']} <= %s",
                 [distance_sql.surely_within(self.query.radius_km)],
             )
+        shown, shown_params = surely, list(surely_params)
+        for column, values in self.facetable.values():
+            shown += f" AND {q[column]} IN ({', '.join(['%s'] * len(values))})"
+            shown_params += sorted(values)
         sql = (
             f"WITH m AS MATERIALIZED ({inner}) "
             f"SELECT 'g', COUNT(*), {grouped} FROM m WHERE {surely} GROUP BY {facets} "
@@ -91,16 +137,100 @@ class OnePass:
             sql += f"UNION ALL SELECT 'e', 1, {every} FROM m WHERE {q['d2']} > %s "
             params += surely_params
         sql += (
-            f"UNION ALL SELECT * FROM (SELECT 'p', 1, {every} FROM m WHERE {surely} "
+            f"UNION ALL SELECT * FROM (SELECT 'p', 1, {every} FROM m WHERE {shown} "
             f"ORDER BY {self._order_sql(q)} LIMIT %s OFFSET %s) AS w"
         )
-        params += [*surely_params, stop - start, start]
+        params += [*shown_params, stop - start, start]
         parts: dict[str, list[dict]] = {"g": [], "e": [], "p": []}
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             for part, n, *values in cursor.fetchall():
                 parts[part].append({"n": n, **dict(zip(self.columns, values, strict=True))})
         return parts["g"], parts["e"], parts["p"]
+
+    def _groups(self) -> tuple[list[dict], list[dict]]:
+        """One aggregate over every match: a row per facet group of the lots surely within
+        the radius, and a row per lot near its edge (grouped by its own id)."""
+        inner, params = self.matches.query.sql_with_params()
+        params = list(params)
+        q = self._quoted()
+        facets = [q[name] for name in FACET_FIELDS.values()]
+        others = [name for name in self.columns if name != "pk"]
+        if self.circle:
+            # The edge rows' own values (their group is theirs alone), computed and sent for
+            # them only.
+            near_edge = f"{q['d2']} > %s"
+            surely = distance_sql.surely_within(self.query.radius_km)
+            selected = [f"CASE WHEN {near_edge} THEN {q['pk']} END"]
+            edge_params = [surely]
+            for name in others:
+                if name in FACET_FIELDS.values():
+                    selected.append(q[name])
+                elif name == "score":
+                    selected.append(f"MIN(CASE WHEN {near_edge} THEN {q[name]} END)")
+                    edge_params.append(surely)
+                else:  # nothing to send (or to parse) for the groups
+                    selected.append(f"CASE WHEN MIN({q['d2']}) > %s THEN MIN({q[name]}) END")
+                    edge_params.append(surely)
+            params = edge_params + params
+        else:
+            selected = ["NULL", *(q[n] if n in FACET_FIELDS.values() else "NULL" for n in others)]
+        # PostgreSQL would merge the subquery into this one and compute its distance at each
+        # mention above; OFFSET 0 keeps it whole, computed once a row.
+        fence = ""
+        if connection.vendor == "postgresql":
+            fence = " OFFSET 0"
+        sql = (
+            f"SELECT {selected[0]} AS edge_pk, COUNT(*), {', '.join(selected[1:])} "
+            f"FROM ({inner}{fence}) AS m GROUP BY {', '.join(facets)}, 1"
+        )
+        groups, edge = [], []
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for pk, n, *values in cursor.fetchall():
+                row = {"n": n, "pk": pk, **dict(zip(others, values, strict=True))}
+                if isinstance(row["published_at"], str):
+                    # SQLite types a column, not an aggregate: parsed as its column would be.
+                    row["published_at"] = parse_datetime(row["published_at"])
+                (groups if pk is None else edge).append(row)
+        return groups, edge
+
+    def _window(self, start: int, stop: int) -> list[dict]:
+        """The rows from `start` to `stop` in the database's order, among those surely
+        within the radius and kept by every filter. Nearest first, a smaller circle around
+        the centre is tried first: when it holds the whole window, the window is the same."""
+        radius = self.query.radius_km
+        if self.shown_within is not None and self.sort == Sort.DISTANCE and radius:
+            tried = radius / 16
+            while tried < radius:
+                rows = self._fetch(self.shown_within(tried), start, stop)
+                if len(rows) == stop - start:
+                    return rows
+                tried *= 4
+        return self._fetch(self.shown, start, stop, surely=self.circle)
+
+    def _fetch(self, lots, start: int, stop: int, surely: bool = False) -> list[dict]:
+        inner, params = lots.query.sql_with_params()
+        params = list(params)
+        q = self._quoted()
+        every = ", ".join(q[name] for name in self.columns)
+        where = ""
+        if surely:
+            where = f"WHERE {q['d2']} <= %s "
+            params.append(distance_sql.surely_within(self.query.radius_km))
+        sql = (
+            f"SELECT {every} FROM ({inner}) AS m {where}"
+            f"ORDER BY {self._order_sql(q)} LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, stop - start, start])
+            return [
+                {"n": 1, **dict(zip(self.columns, values, strict=True))}
+                for values in cursor.fetchall()
+            ]
+
+    def _quoted(self) -> dict[str, str]:
+        return {name: connection.ops.quote_name(name) for name in self.columns}
 
     def _order_sql(self, q: dict[str, str]) -> str:
         newest = f"{q['published_at']} DESC, {q['pk']} DESC"
@@ -133,14 +263,29 @@ class OnePass:
             return None
         return geodesic_km(centre.lat, centre.lon, row["latitude"], row["longitude"])
 
-    def _count(self, groups: list[dict], kept: list[dict]) -> None:
-        counts = {name: Counter() for name in FACET_FIELDS}
-        for group in [*groups, *kept]:
-            n, category_id = group["n"], group["category_id"]
+    def _count(self, groups: list[dict], edge: list[dict]) -> None:
+        """The total and the facets, from the groups and the edge rows within the radius."""
+        categories, conditions, prices, organisations = Counter(), Counter(), Counter(), Counter()
+        self.total = 0
+        filtered = bool(self.facetable)
+        for group in [*groups, *edge]:
+            n = group["n"]
+            if not filtered or self._passes(group, but="category"):
+                categories[group["category_id"]] += n
+            if not filtered or self._passes(group, but="condition"):
+                conditions[group["condition"]] += n
+            if not filtered or self._passes(group):
+                self.total += n
+                prices[group["price_kind"]] += n
+                organisations[str(group["organisation_id"])] += n
+        # Each category counts its own lots and those of the categories below it.
+        tree = Counter()
+        for category_id, n in categories.items():
             for ancestor in self.ancestors.get(category_id, [category_id]):
-                counts["category"][str(ancestor)] += n
-            counts["condition"][group["condition"]] += n
-            counts["price_kind"][group["price_kind"]] += n
-            counts["organisation"][str(group["organisation_id"])] += n
-        self.total = sum(group["n"] for group in groups) + len(kept)
-        self.facets = {name: dict(counter) for name, counter in counts.items()}
+                tree[str(ancestor)] += n
+        self.facets = {
+            "category": dict(tree),
+            "condition": dict(conditions),
+            "price_kind": dict(prices),
+            "organisation": dict(organisations),
+        }

@@ -72,6 +72,25 @@ def test_distance_order_is_exact_and_distances_are_given(engine):
     assert [round(h.distance_km, 2) for h in results.hits] == [0.5, 1.75, 2.2, 3.0]
 
 
+def test_nearest_first_pages_are_the_same_whether_found_near_the_centre_or_not(engine):
+    # 16 km: the page is first sought within 1 km (a sixteenth), then in the whole circle.
+    for km, bearing in [(0.9, 10), (0.2, 100), (15.5, 200), (1.1, 300), (0.5, 250)]:
+        LotFactory(title=f"{km} km", **at(km, bearing))
+    pages = [
+        engine.search(
+            LotQuery(centre=VITRY, radius_km=16, sort=Sort.DISTANCE, page=page, per_page=2)
+        )
+        for page in (1, 2, 3)
+    ]
+    assert [[engine.title(hit.lot_id) for hit in page.hits] for page in pages] == [
+        ["0.2 km", "0.5 km"],
+        ["0.9 km", "1.1 km"],
+        ["15.5 km"],
+    ]
+    assert {page.total for page in pages} == {5}
+    assert pages[0].facets["price_kind"] == {PriceKind.FREE: 5}
+
+
 def test_newest_first_when_sorted_by_date(engine):
     now = timezone.now()
     LotFactory(title="Ancien", published_at=now - timedelta(days=5))
@@ -106,13 +125,58 @@ def test_each_filter_group_is_counted_without_its_own_filter(engine):
     LotFactory(category=furniture, condition=Condition.AS_NEW)
     query = LotQuery(category_ids=tuple(wood.with_descendants()), conditions=(Condition.AS_NEW,))
     results = engine.search(query)
-    counts = facet_counts(results, search=engine.search)
+    counts = facet_counts(results)
     assert results.total == 2
     # Ticking "Comme neuf" leaves the other conditions' counts (in the chosen category)…
     assert counts["condition"] == {Condition.AS_NEW: 2, Condition.GOOD: 3}
     # …and choosing a category leaves the others' (among the "Comme neuf" lots).
     assert counts["category"] == {str(building.pk): 2, str(wood.pk): 2, str(furniture.pk): 1}
     assert counts["price_kind"] == results.facets["price_kind"] == {PriceKind.FREE: 2}
+
+
+def test_two_filter_groups_are_counted_in_the_search_itself_as_by_searches_without_each(
+    engine,
+):
+    building = CategoryFactory(name="Matériaux")
+    wood = CategoryFactory(name="Bois", parent=building)
+    furniture = CategoryFactory(name="Mobilier")
+    ressourcerie = OrganisationFactory()
+    for km, category, condition, price in [
+        (1, wood, Condition.AS_NEW, PriceKind.FREE),
+        (2, wood, Condition.AS_NEW, PriceKind.PRICE),
+        (3, wood, Condition.GOOD, PriceKind.FREE),
+        (4, building, Condition.AS_NEW, PriceKind.FREE),
+        (5, furniture, Condition.AS_NEW, PriceKind.FREE),
+        (6, furniture, Condition.USED, PriceKind.FREE),
+        (12, wood, Condition.AS_NEW, PriceKind.FREE),  # beyond the radius: counted nowhere
+    ]:
+        LotFactory(
+            category=category,
+            condition=condition,
+            price_kind=price,
+            price=5 if price == PriceKind.PRICE else None,
+            organisation=ressourcerie,
+            **at(km),
+        )
+    wanted = {"centre": VITRY, "radius_km": 10, "sort": Sort.DISTANCE, "per_page": 2}
+    query = LotQuery(category_ids=tuple(wood.with_descendants()), conditions=(Condition.AS_NEW,))
+    query = LotQuery(**{**query.__dict__, **wanted})
+    results = engine.search(query)
+    assert results.total == 2
+    assert [round(hit.distance_km) for hit in results.hits] == [1, 2]
+    # What a search without each filter would count, in one search.
+    without_category = engine.search(LotQuery(conditions=(Condition.AS_NEW,), **wanted))
+    without_condition = engine.search(LotQuery(category_ids=query.category_ids, **wanted))
+    assert results.facets["category"] == without_category.facets["category"]
+    assert results.facets["category"] == {
+        str(building.pk): 3,
+        str(wood.pk): 2,
+        str(furniture.pk): 1,
+    }
+    assert results.facets["condition"] == without_condition.facets["condition"]
+    assert results.facets["condition"] == {Condition.AS_NEW: 2, Condition.GOOD: 1}
+    assert results.facets["price_kind"] == {PriceKind.FREE: 1, PriceKind.PRICE: 1}
+    assert results.facets["organisation"] == {str(ressourcerie.pk): 2}
 
 
 def test_filters_combine(engine):
