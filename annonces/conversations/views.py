@@ -94,7 +94,7 @@ def _start(request, lot, asker, template_context):
     """The first message of a thread; once the thread exists, this page leads to it."""
     existing = services.thread_for(lot, asker)
     if existing is not None and request.method == "GET":
-        return redirect(existing)
+        return redirect(services.attach_latest_reservation(existing))
     form = MessageForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         sent = _send(request, form, lambda body, photos: services.start_conversation(
