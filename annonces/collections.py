@@ -7,6 +7,7 @@ from wagtail.models import Collection
 
 LOT_PHOTOS = "Photos des lots et logos"
 EDITORIAL = "Éditorial"
+CONVERSATION_PHOTOS = "Photos des conversations"
 NETWORK_GROUP = "Animation du réseau"
 
 
@@ -24,3 +25,8 @@ def lot_photo_collection() -> Collection:
 def editorial_collection() -> Collection:
     """Where the news editors' images and documents go."""
     return _child_of_root(EDITORIAL)
+
+
+def conversation_photo_collection() -> Collection:
+    """Photos sent in private messages: apart from the lots', out of the editors' reach."""
+    return _child_of_root(CONVERSATION_PHOTOS)

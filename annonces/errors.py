@@ -31,3 +31,7 @@ class ReportError(DomainError):
 
 class AccountError(DomainError):
     pass
+
+
+class ConversationError(DomainError):
+    pass

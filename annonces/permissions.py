@@ -81,3 +81,29 @@ def verified_user_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def can_take_part(user, conversation) -> bool:
+    """Who reads and writes a thread: the asker, the giving structure's members, and the
+    members of the structure the reservation was made for. Nobody else, animators included."""
+    from .models import Conversation
+
+    return (
+        user.is_authenticated
+        and user.is_active
+        and Conversation.objects.involving(user).filter(pk=conversation.pk).exists()
+    )
+
+
+def can_moderate_conversation(user, conversation) -> bool:
+    """Animators open a private thread only once one of its messages was reported."""
+    from .models import Conversation
+
+    return (
+        is_network_admin(user)
+        and Conversation.objects.reported().filter(pk=conversation.pk).exists()
+    )
+
+
+def can_read_conversation(user, conversation) -> bool:
+    return can_take_part(user, conversation) or can_moderate_conversation(user, conversation)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("annonces.organisations.urls")),
     path("", include("annonces.notifications.urls")),
     path("", include("annonces.reports.urls")),
+    path("", include("annonces.conversations.urls")),
 ]

@@ -84,13 +84,13 @@ def _kept_metadata(image: Image.Image, upright: Image.Image) -> dict:
     return {key: value for key, value in kept.items() if value is not None}
 
 
-def store_photo(content: bytes, extension: str, *, title: str, user=None):
+def store_photo(content: bytes, extension: str, *, title: str, user=None, collection=None):
     """A Wagtail image under a random file name (the phone's name can say who took it)."""
     image = get_image_model()(
         title=title[:255],
         file=ImageFile(io.BytesIO(content), name=f"{secrets.token_hex(16)}.{extension}"),
         uploaded_by_user=user,
-        collection=lot_photo_collection(),
+        collection=collection or lot_photo_collection(),
     )
     image._set_image_file_metadata()
     image.save()

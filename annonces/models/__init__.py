@@ -1,6 +1,13 @@
 """The marketplace's models, one module per concept."""
 
 from .base import Located, unique_slug
+from .conversations import (
+    Conversation,
+    ConversationState,
+    Message,
+    MessagePhoto,
+    MessageReport,
+)
 from .invitations import Invitation
 from .lots import Category, Lot, LotPhoto
 from .notifications import Notification
@@ -14,12 +21,17 @@ from .reservations import Reservation, ReservationEvent
 __all__ = [
     "Category",
     "Closure",
+    "Conversation",
+    "ConversationState",
     "Invitation",
     "Located",
     "Lot",
     "LotPhoto",
     "LotReport",
     "Membership",
+    "Message",
+    "MessagePhoto",
+    "MessageReport",
     "Notification",
     "OpeningRange",
     "Organisation",

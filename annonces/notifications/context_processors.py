@@ -11,4 +11,12 @@ def unread_notifications(request) -> dict:
     # A callable: the template calls it, so pages that do not show the header pay nothing;
     # cached, so a page that shows it twice counts once.
     unread = user.notifications.filter(read_at__isnull=True)
-    return {"unread_notifications": functools.cache(unread.count)}
+    from ..models import Conversation
+
+    return {
+        "unread_notifications": functools.cache(unread.count),
+        # Threads with a message not yet read: one query, whatever the number of threads.
+        "unread_conversations": functools.cache(
+            functools.partial(Conversation.objects.unread_count, user)
+        ),
+    }

@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.views.generic import TemplateView
 
 from ..choices import LotStatus, ReservationStatus
+from ..conversations.listing import threads_of
 from ..impact.report import ImpactReport
 from ..models import Lot, OpeningRange, Organisation, Reservation
 from ..permissions import VerifiedUserRequiredMixin, is_network_admin
@@ -48,5 +49,6 @@ class MySpaceView(VerifiedUserRequiredMixin, TemplateView):
             requests_to_answer=received.awaiting_answer()[:SPACE_LIST_SIZE],
             pickups=received.filter(status=ReservationStatus.ACCEPTED)[:SPACE_LIST_SIZE],
             my_requests=Reservation.objects.made_by(user).for_lists()[:SPACE_LIST_SIZE],
+            threads=threads_of(user, limit=5),
             **kwargs,
         )

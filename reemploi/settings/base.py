@@ -179,6 +179,8 @@ THROTTLE_RATES = {
     "questionnaire": env_str("THROTTLE_QUESTIONNAIRE", "10/h"),
     # Anyone may report a lot, anonymous visitors included (annonces.reports.views).
     "report": env_str("THROTTLE_REPORT", "5/h"),
+    # Each message may e-mail the other side (annonces.conversations.views, text kept).
+    "message": env_str("THROTTLE_MESSAGE", "30/h"),
 }
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "reemploi.client_ip.client_ip"

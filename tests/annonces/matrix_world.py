@@ -11,12 +11,16 @@ from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from annonces.choices import LotStatus, MembershipRole, ReservationStatus
+from annonces.conversations import services as conversation_services
 from annonces.models import (
+    Conversation,
     Invitation,
     Lot,
     LotPhoto,
     LotReport,
     Membership,
+    Message,
+    MessageReport,
     OpeningRange,
     Organisation,
     PickupReceipt,
@@ -117,6 +121,9 @@ def build_world() -> World:
         organisation, admin.user, "particulier@example.org"
     )
     organisation_services.invite(organisation, admin.user, "quelquun@example.org")
+    # The private person's question on the lot, reported by the staff: animators may open it.
+    question = conversation_services.start_conversation(lot, world.users["private"], "Bonjour ?")
+    conversation_services.report_message(question, staff.user, "spam")
     world.objects.update(
         organisation=organisation,
         category=CategoryFactory(),
@@ -132,6 +139,8 @@ def build_world() -> World:
         revocable=Invitation.objects.get(email="quelquun@example.org"),
         waiting=OrganisationFactory(name="Structure en attente", validated_at=None),
         report=report_services.report_lot(lot, "spam"),
+        conversation=question.conversation,
+        question=question,
         questionnaire=pages.questionnaire(
             to_address="animation@example.org", from_address="site@example.org"
         ),
@@ -169,6 +178,9 @@ def fingerprint() -> tuple:
             )
         ),
         FormSubmission.objects.count(),
+        Conversation.objects.count(),
+        list(Message.objects.order_by("pk").values_list("pk", "hidden_at")),
+        MessageReport.objects.count(),
         list(
             get_user_model()
             .objects.order_by("pk")

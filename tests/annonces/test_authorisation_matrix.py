@@ -167,6 +167,30 @@ ROWS = {
         refused=LOGIN,
         by_role={"editor": 302},
     ),
+    # Conversations: the asker (private) and the giving structure's members take part; an
+    # animator opens a reported thread to hide a message, never to write in it.
+    "annonces:conversation_detail": Row(
+        lambda w: reverse("annonces:conversation_detail", args=[w.conversation.pk]),
+        lambda w: {"body": "Réponse"},
+        frozenset({"private", "staff", "admin"}),
+    ),
+    "annonces:message_report": Row(
+        lambda w: reverse("annonces:message_report", args=[w.question.pk]),
+        lambda w: {"reason": "abuse", "confirm": "on"},
+        frozenset({"private", "staff", "admin"}),
+    ),
+    "annonces:message_hide": Row(
+        lambda w: reverse("annonces:message_hide", args=[w.question.pk]), allowed=ANIMATORS
+    ),
+    # The lot's own members are told on the form that questions come from others.
+    "annonces:lot_question": Row(
+        on("lot_question"), lambda w: {"body": "Bonjour"}, OUTSIDERS_LOGGED_IN, refused=200
+    ),
+    "annonces:reservation_conversation": Row(
+        on_reservation("reservation_conversation", "pending"),
+        lambda w: {"body": "Bonjour"},
+        MEMBERS,
+    ),
     # One's own profile and account: every logged-in person, on their own data only.
     "annonces:profile": Row(
         lambda w: reverse("annonces:profile"),
@@ -200,6 +224,8 @@ READ_ONLY = {
     "annonces:organisation_detail",
     "annonces:lot_slots",  # GET only (405 on POST): the free slots of a day
     "annonces:notifications",
+    "annonces:conversation_list",
+    "annonces:reported_conversations",
     "annonces_reports:index",
     "annonces_reports:index_results",
     "annonces_reports:inspect",
