@@ -180,6 +180,9 @@ class Lot(Located, ClusterableModel):
             ),
             # "Lots similaires": a category's lots within a box around a lot (lots/page.py).
             models.Index(fields=["category", "latitude", "longitude"], name="lot_category_place"),
+            # The search's nearest lots, read from a small box around the centre
+            # (search/backends/one_pass.py).
+            models.Index(fields=["latitude", "longitude"], name="lot_place"),
         ]
         constraints = [
             models.CheckConstraint(
