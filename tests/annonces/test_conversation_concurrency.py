@@ -45,7 +45,7 @@ def test_ten_first_questions_at_once_make_one_thread_and_one_email():
         [
             lambda i=i: services.start_conversation(world.lot, world.asker, f"Question {i}")
             for i in range(WORKERS)
-        ]  # fmt: skip
+        ]
     )
     conversation = Conversation.objects.get()
     assert conversation.messages.count() == WORKERS
