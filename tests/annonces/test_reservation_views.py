@@ -493,7 +493,8 @@ def test_the_list_runs_a_fixed_number_of_queries(client, member, django_assert_m
     for _ in range(8):
         ReservationFactory(lot=lot)
     client.force_login(member)
-    with django_assert_max_num_queries(10):
+    # 11: the header's unread conversations count is one query.
+    with django_assert_max_num_queries(11):
         assert client.get(reverse("annonces:reservation_list")).status_code == 200
 
 
@@ -805,7 +806,8 @@ def test_my_space_runs_a_fixed_number_of_queries_with_reservations(
         ReservationFactory(requester=member, organisation=None)
     client.force_login(member)
     # 2 of them: the structure's impact; 1 the user's structures, for the absences shown
-    with django_assert_max_num_queries(15):
+    # 17: the unread conversations count (header and section) and the threads list.
+    with django_assert_max_num_queries(17):
         assert client.get(reverse("annonces:my_space")).status_code == 200
 
 

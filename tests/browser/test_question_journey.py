@@ -49,7 +49,9 @@ def test_a_question_on_a_lot_is_answered_by_the_structure(small_phone, browser, 
     expect(page.locator("h1")).to_have_text("Poser une question à Ressourcerie du Val")
     expect(page.locator("main")).to_contain_text("restent masqués")
     fits_the_screen(page)
-    page.get_by_label("Votre message").fill("Les portes ont-elles leurs huisseries ? 06 12 34 56 78")
+    page.get_by_label("Votre message").fill(
+        "Les portes ont-elles leurs huisseries ? 06 12 34 56 78"
+    )
     page.get_by_role("button", name="Envoyer").click()
     expect(page.locator("main")).to_contain_text("coordonnées masquées jusqu'à l'acceptation")
     expect(page.locator("main")).not_to_contain_text("06 12 34 56 78")
