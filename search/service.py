@@ -1,12 +1,13 @@
 """Which backend answers a lot search: Elasticsearch when configured and up, else the database."""
 
 import logging
+import time
 from dataclasses import replace
 
 from django.conf import settings
 from elastic_transport import ConnectionError, ConnectionTimeout
 
-from . import breaker
+from . import breaker, timing
 from .backends.database import DatabaseBackend
 from .query import LotQuery, LotResults
 
@@ -34,17 +35,24 @@ def ask_elasticsearch(call, fallback):
         return fallback()
     permission = breaker.allow_request()
     if not permission:
+        timing.record("open")
         return fallback()
+    probe = "probe-" if permission is breaker.Permission.PROBE else ""
+    started = time.monotonic()
     try:
         answer = call(backend)
-    except DOWN_ERRORS:
+    except DOWN_ERRORS as error:
+        waited = "timeout" if isinstance(error, ConnectionTimeout) else "refused"
+        timing.record(probe + waited, time.monotonic() - started)
         breaker.record_failure()
         return fallback()
     except backend.unavailable_errors:
         # The engine is there but refused this query (a missing index, a bad request).
         logger.warning("Elasticsearch refused a search; the database answers it.", exc_info=True)
+        timing.record(probe + "error", time.monotonic() - started)
         breaker.record_success(permission)  # it did answer
         return fallback()
+    timing.record(probe + "ok", time.monotonic() - started)
     breaker.record_success(permission)
     return answer
 
