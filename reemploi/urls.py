@@ -36,6 +36,8 @@ if settings.DEBUG:
 
 # allauth answers its own rate limits (logins, sign-ups, resets) with this page too.
 handler429 = "reemploi.throttling.too_many_requests"
+# A database away (PostgreSQL restarting) answers a 503 page; anything else the 500 page.
+handler500 = "reemploi.outage.server_error"
 
 # Wagtail serves every other path from its page tree; keep it last.
 urlpatterns += [path("", include(wagtail_urls))]

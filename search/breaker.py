@@ -41,6 +41,12 @@ def is_open() -> bool:
     return open_until is not None and time.time() < open_until
 
 
+def seconds_left() -> float:
+    """How long the cooling period still runs (0 when the breaker is closed or cooled)."""
+    open_until = _read(OPEN_UNTIL)
+    return max(open_until - time.time(), 0.0) if open_until is not None else 0.0
+
+
 class Permission(Enum):
     DENIED = "denied"  # cooling: ask the database
     GRANTED = "granted"  # closed: ask the engine

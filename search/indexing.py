@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Count, Min
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from elastic_transport import ConnectionTimeout
 from elasticsearch.helpers import BulkIndexError
 
 from annonces.models import Lot, Organisation
@@ -29,7 +30,8 @@ from .text import fold, terms
 logger = logging.getLogger(__name__)
 
 RETRY_SCHEDULED = "search-outbox:retry-scheduled"
-MAX_RETRY_DELAY = 60  # seconds: changes made during an outage are searchable a minute after
+MAX_RETRY_DELAY = 60  # seconds, whatever the cooling period is set to
+REFUSED_RETRY_DELAY = 5  # seconds: the node answered, it is starting
 
 
 def terms_for(lot: Lot) -> LotTerms:
@@ -79,38 +81,46 @@ def _apply_outbox_later() -> None:
 
 def drain_outbox(attempt: int = 0) -> int:
     """Apply every queued update unless the breaker is open; when the engine is away, leave
-    the rows and schedule one retry with a growing delay. Returns the rows applied."""
-    from .service import DOWN_ERRORS, elasticsearch_backend
+    the rows and schedule one retry for when the cooling period ends. Returns the rows applied."""
+    from .service import DOWN_ERRORS, elasticsearch_backend, node_ready
 
     backend = elasticsearch_backend()
     if backend is None:
         return 0
     permission = breaker.allow_request()
     if not permission:
-        _retry_later(attempt)
+        # Come back when the cooling period ends (its probe, if a search makes it first,
+        # drains at once): not after a delay of its own that may run past it.
+        _retry_later(attempt, delay=max(breaker.seconds_left(), 0) + 1)
         return 0
     try:
+        if permission is breaker.Permission.PROBE and not node_ready(backend):
+            raise ConnectionTimeout("the node answers but cannot search yet")
         applied = backend.apply_outbox()
     except DOWN_ERRORS:
         breaker.record_failure()
-        _retry_later(attempt)
+        # Again when the period this failure opened ends, not after a doubling delay: the
+        # node's return costs at most one cooling period before the drain.
+        _retry_later(attempt, delay=settings.SEARCH_BREAKER_COOLING + 1)
         return 0
     except (*backend.unavailable_errors, BulkIndexError):
         # The node answered but refused: the rows stay for the next drain.
         logger.exception("Elasticsearch refused outbox updates; they stay queued.")
         breaker.record_success(permission)
-        _retry_later(attempt)
+        # A node that answers but refuses is most often one still starting (its shards not
+        # yet recovered): it will take them in seconds, not after a doubling delay.
+        _retry_later(attempt, delay=REFUSED_RETRY_DELAY)
         return 0
     breaker.record_success(permission)
     return applied
 
 
-def _retry_later(attempt: int) -> None:
+def _retry_later(attempt: int, delay: float) -> None:
     from .tasks import apply_outbox
 
     if not apply_outbox.get_backend().supports_defer:
         return  # the immediate backend: the periodic drain and the next probe will do
-    delay = min(settings.SEARCH_BREAKER_COOLING * 2**attempt, MAX_RETRY_DELAY)
+    delay = min(delay, MAX_RETRY_DELAY)
     # One retry waiting at a time, whichever process failed: not one per failed save.
     # The mark lapses a second early, so that the retry itself may schedule the next one.
     mark_for = max(delay - 1, 1)

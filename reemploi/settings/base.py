@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "annonces.accounts.middleware.AdminMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Server-Timing: what a search asked of Elasticsearch (the fault run counts waits).
+    "search.timing.SearchTimingMiddleware",
 ]
 
 ROOT_URLCONF = "reemploi.urls"

@@ -12,6 +12,7 @@ and by `make bench` (the full one).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -34,6 +35,10 @@ from .stack import ROOT, WORKER_COMMAND, Stack
 from .traffic import Traffic
 
 SEARCHABLE_WITHIN = 120.0  # seconds after the service's return (issue 17)
+# Two timeouts a worker waited closer than the cooling period, less this much, break the
+# rule "at most one per cooling period": the client's clock sees a request's start before
+# the worker does (nginx and gunicorn's queue), by a few seconds on a saturated machine.
+QUEUE_TOLERANCE = 5.0
 ES_FAULTS = ("elasticsearch hung", "elasticsearch killed", "worker killed")
 
 
@@ -76,6 +81,8 @@ class Report:
     refused_edits: Counter = field(default_factory=Counter)  # by phase: the database said no
     statuses: dict[str, Counter] = field(default_factory=dict)
     latencies: dict[str, tuple[float, float, int]] = field(default_factory=dict)
+    waits: dict[str, dict[int, list[float]]] = field(default_factory=dict)  # timeouts, per pid
+    cooling: float = 30.0
     reconcile: str = ""
     failures: list[str] = field(default_factory=list)  # faults that could not be made
     seconds: float = 0.0
@@ -87,6 +94,15 @@ class Report:
             for status, count in self.statuses.get(phase, Counter()).items()
             if status.rsplit(":", 1)[-1].startswith("5")
         )
+
+    def repeated_waits(self, phase: str) -> list[tuple[int, float]]:
+        """(pid, seconds apart) for each worker's two timeouts closer than a cooling period."""
+        return [
+            (pid, later - earlier)
+            for pid, times in self.waits.get(phase, {}).items()
+            for earlier, later in itertools.pairwise(times)
+            if later - earlier < self.cooling - QUEUE_TOLERANCE
+        ]
 
     def lost(self) -> list[Edit]:
         return [edit for edit in self.edits if edit.late or edit.seen_after is None]
@@ -106,13 +122,21 @@ class Report:
             lines.append(
                 f"{phase.name} ({phase.seconds:.0f} s{', ' + phase.note if phase.note else ''}): "
                 f"answers {shown or 'none'}; pages p95 {p95:.2f} s, longest {longest:.1f} s, "
-                f"{over} over 2 s; {len(edits)} edits "
+                f"{over} over 2 s; {self._waits_line(phase.name)}; {len(edits)} edits "
                 f"({self.refused_edits[phase.name]} refused by the database), "
                 f"{sum(e.late or e.seen_after is None for e in edits)} lost, "
                 f"the slowest searchable {slowest:.1f} s after the return"
             )
         lines.append(f"search_reconcile after the run: {self.reconcile}")
         return lines
+
+    def _waits_line(self, phase: str) -> str:
+        waits = self.waits.get(phase, {})
+        if not waits:
+            return "no timeout waited"
+        per_worker = ", ".join(f"{pid}: {len(times)}" for pid, times in sorted(waits.items()))
+        repeated = len(self.repeated_waits(phase))
+        return f"timeouts waited per worker {per_worker} ({repeated} within a cooling period)"
 
 
 class ChangeStream:
@@ -197,6 +221,8 @@ class FaultRun:
         for phase in self.report.phases:
             self.report.statuses[phase.name] = traffic.statuses(phase.name)
             self.report.latencies[phase.name] = traffic.slowest(phase.name)
+            self.report.waits[phase.name] = traffic.timeout_waits(phase.name)
+        self.report.cooling = float(self.stack.env.get("SEARCH_BREAKER_COOLING", "30"))
         self.report.reconcile = self._reconcile()
         self.report.seconds = time.monotonic() - started
         return self.report
@@ -354,6 +380,12 @@ def verdict(report: Report) -> list[str]:
     failures = list(report.failures)
     if errors := report.server_errors(ES_FAULTS):
         failures.append(f"{errors} 5xx answers while Elasticsearch or the worker failed")
+    if repeated := report.repeated_waits("elasticsearch hung"):
+        pid, apart = repeated[0]
+        failures.append(
+            f"{len(repeated)} times a worker waited the engine's timeout twice in a cooling "
+            f"period while it hung, e.g. worker {pid}, {apart:.1f} s apart"
+        )
     if lost := report.lost():
         example = lost[0]
         failures.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import random
+import re
 import threading
 import time
 from collections import Counter
@@ -30,6 +31,17 @@ class Answer:
     kind: str
     status: int | None  # None: no answer at all (connection refused or reset, timeout)
     seconds: float = 0.0
+    engine: str = ""  # what the search asked of Elasticsearch (Server-Timing), if it searched
+    worker: int = 0  # the gunicorn worker's pid, if it searched
+
+
+SERVER_TIMING = re.compile(r'es;desc="([a-z-]+)";dur=\d+, worker;desc="(\d+)"')
+
+
+def served_by(response: requests.Response) -> tuple[str, int]:
+    """The engine's outcome and the worker's pid, from search.timing's Server-Timing."""
+    found = SERVER_TIMING.search(response.headers.get("Server-Timing", ""))
+    return (found.group(1), int(found.group(2))) if found else ("", 0)
 
 
 class Traffic:
@@ -73,7 +85,10 @@ class Traffic:
         seconds = time.monotonic() - started
         # The phase of the answer, not of the question: a request sent just before
         # PostgreSQL stops fails because of that stop.
-        answer = Answer(time.time(), self.phase, kind, response.status_code, seconds)
+        engine, worker = served_by(response)
+        answer = Answer(
+            time.time(), self.phase, kind, response.status_code, seconds, engine, worker
+        )
         self.answers.append(answer)
         return response
 
@@ -117,3 +132,11 @@ class Traffic:
             return 0.0, 0.0, 0
         p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
         return p95, times[-1], sum(t > 2 for t in times)
+
+    def timeout_waits(self, phase: str) -> dict[int, list[float]]:
+        """When each worker began a request that waited for the engine's timeout, by pid."""
+        waits: dict[int, list[float]] = {}
+        for a in self.answers:
+            if a.phase == phase and a.engine.endswith("timeout"):
+                waits.setdefault(a.worker, []).append(a.at - a.seconds)
+        return {pid: sorted(times) for pid, times in waits.items()}
