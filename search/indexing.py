@@ -34,16 +34,20 @@ MAX_RETRY_DELAY = 60  # seconds, whatever the cooling period is set to
 REFUSED_RETRY_DELAY = 5  # seconds: the node answered, it is starting
 
 
+def terms_values(title: str, description: str) -> dict[str, str]:
+    """The folded terms columns of a lot (LotTerms without its lot)."""
+    title_terms = terms(title)
+    all_terms = title_terms + terms(description)
+    return {
+        "title_terms": f" {' '.join(title_terms)} ",
+        "terms": f" {' '.join(all_terms)} ",
+        "title_folded": fold(title)[:120],
+        "title_words": f" {' '.join(whole_words(title))} ",
+    }
+
+
 def terms_for(lot: Lot) -> LotTerms:
-    title_terms = terms(lot.title)
-    all_terms = title_terms + terms(lot.description)
-    return LotTerms(
-        lot_id=lot.pk,
-        title_terms=f" {' '.join(title_terms)} ",
-        terms=f" {' '.join(all_terms)} ",
-        title_folded=fold(lot.title)[:120],
-        title_words=f" {' '.join(whole_words(lot.title))} ",
-    )
+    return LotTerms(lot_id=lot.pk, **terms_values(lot.title, lot.description))
 
 
 def refresh_terms(lots) -> None:

@@ -191,7 +191,7 @@ class FaultRun:
         started = time.monotonic()
         lots = str(self.sizes.lots)
         self.stack.manage("load_demo", "--lots", "0", "--synthetic", lots, timeout=3600)
-        self.stack.manage("search_rebuild", "--terms", timeout=1800)
+        self.stack.manage("search_rebuild", timeout=1800)  # load_demo wrote the terms
         seconds = time.monotonic() - started
         return f"{self.sizes.lots} synthetic lots loaded and indexed in {seconds:.0f} s"
 

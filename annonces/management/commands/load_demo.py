@@ -75,8 +75,8 @@ class Command(BaseCommand):
                 synthetic_lots(count, rng, with_offers, categories, today, now)
             )
         self.stdout.write(
-            f"{added} lots synthétiques ajoutés en {time.perf_counter() - started:.1f} s "
-            "(pour la recherche en base : manage.py search_rebuild --terms)."
+            f"{added} lots synthétiques ajoutés en {time.perf_counter() - started:.1f} s, "
+            "termes de recherche compris (pour Elasticsearch : manage.py search_rebuild)."
         )
 
     def _summary(self, added: int, reserved: int, drawn: int, elapsed: float) -> None:

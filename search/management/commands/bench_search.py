@@ -70,7 +70,7 @@ class Command(BaseCommand):
                 f"Loaded {missing} synthetic lots in {time.perf_counter() - started:.1f} s"
             )
         if not keep_index:
-            call_command("search_rebuild", terms=True, stdout=self.stdout)
+            call_command("search_rebuild", stdout=self.stdout)  # load_demo wrote the terms
         self.stdout.write(
             f"{connection.vendor}, {Lot.objects.visible().count()} visible lots, "
             f"{queries} queries per workload"

@@ -51,7 +51,7 @@ class Command(BaseCommand):
         if missing > 0:
             call_command("load_demo", synthetic=missing, stdout=self.stdout)
         if not keep_index:
-            call_command("search_rebuild", terms=True, stdout=self.stdout)
+            call_command("search_rebuild", stdout=self.stdout)  # load_demo wrote the terms
         self.stdout.write(f"{Lot.objects.visible().count()} visible lots, {queries} queries each")
         rng = random.Random(seed)
         communes = [rng.choice(COMMUNES) for _ in range(queries)]
