@@ -51,13 +51,14 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-## Rebuild the French catalogue after changing interface strings (needs GNU gettext's tools).
-## The strings are French already: each translates to itself, and French plural rules apply.
-## Made afresh each time: merging would carry fuzzy guesses over into the identity translations.
+## Rebuild both catalogues after changing interface strings (needs GNU gettext's tools).
+## French: the strings are French already, each translates to itself with French plural rules;
+## made afresh each time, as merging would carry fuzzy guesses into the identity translations.
+## English: kept and merged; a new string stays French on English pages until translated.
 FR_PO := reemploi/locale/fr/LC_MESSAGES/django.po
 messages: install
 	rm -f $(FR_PO)
-	$(BIN)/python manage.py makemessages -l fr --no-location --ignore=.venv --ignore=tests --ignore='*/es_analysis_plugin/*'
+	$(BIN)/python manage.py makemessages -l fr -l en --no-location --ignore=.venv --ignore=tests --ignore='*/es_analysis_plugin/*'
 	msgen -o $(FR_PO) $(FR_PO)
 	msgattrib --clear-fuzzy -o $(FR_PO) $(FR_PO)
-	$(BIN)/python manage.py compilemessages -l fr --ignore=.venv
+	$(BIN)/python manage.py compilemessages -l fr -l en --ignore=.venv

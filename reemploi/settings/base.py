@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # French unless the visitor chose English (cookie) or asks for it (Accept-Language).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -225,10 +227,14 @@ RESERVATION_ABSENCE_DAYS = env_int("RESERVATION_ABSENCE_DAYS", 90)
 # A pickup slot is bookable from this many hours ahead: the structure needs time to answer.
 PICKUP_NOTICE_HOURS = env_int("PICKUP_NOTICE_HOURS", 2)
 
-# Everyone gets French until an English catalogue exists: with LocaleMiddleware an English
-# browser got French text with English numbers ("21,179 kg") and allauth's English pages.
+# French by default; English from the switcher (a cookie) or an English browser. The URLs
+# stay the same in both languages: the content (lots, news) is French only, and a link shared
+# by an English reader opens in French for a French one.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("Anglais"))]
+LANGUAGE_COOKIE_NAME = "langue"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

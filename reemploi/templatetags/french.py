@@ -6,6 +6,7 @@ the first day of a month without being edited; `de` and `typo` are used where ne
 
 from django import template
 from django.template.defaultfilters import date as django_date
+from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
@@ -24,7 +25,13 @@ def date(value, arg=None):
 
 @register.filter
 def de(name):
-    """{{ city|de }}: "d'Ivry-sur-Seine", "de Vitry-sur-Seine", "du Kremlin-Bicêtre"."""
+    """{{ city|de }}: "d'Ivry-sur-Seine", "de Vitry-sur-Seine", "du Kremlin-Bicêtre".
+
+    On English pages "of Ivry-sur-Seine": the catalogue's sentences are built around it.
+    """
+    if not (translation.get_language() or "fr").startswith("fr"):
+        name = str(name or "").strip()
+        return f"of {name}" if name else ""
     return typography.de(str(name or ""))
 
 

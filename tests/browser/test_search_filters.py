@@ -141,7 +141,9 @@ def test_each_filter_change_refreshes_the_results_and_the_url(page: Page, lots):
 
 
 def test_without_javascript_the_filters_submit_with_the_form(browser: Browser, live_server, lots):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context = browser.new_context(
+        base_url=live_server.url, java_script_enabled=False, locale="fr-FR"
+    )
     page = context.new_page()
     page.goto("/recherche/?lieu=Ivry-sur-Seine")
     page.locator("select[name=categorie]").select_option("chaises")

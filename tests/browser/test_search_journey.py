@@ -40,7 +40,9 @@ def test_search_near_a_commune_then_open_a_result(page: Page):
 
 def test_the_search_works_without_javascript(browser, live_server):
     LotFactory(title="Chaise pliante", **IVRY)
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context = browser.new_context(
+        base_url=live_server.url, java_script_enabled=False, locale="fr-FR"
+    )
     page = context.new_page()
     page.goto("/recherche/?q=chaises&lieu=94200")
     expect(page.locator("#resultats")).to_contain_text("Chaise pliante")
