@@ -153,6 +153,7 @@ def test_the_thread_list_puts_unread_first_and_reading_marks_it_read(
     page = client.get(reverse("annonces:conversation_list")).content.decode()
     assert page.index("huisseries") < page.index("Plus récent")
     assert 'Messages <span class="count">1</span>' in page
+    assert '1<span class="visually-hidden"> conversations non lues' in page  # the phone's menu
     client.get(older.get_absolute_url())
     page = client.get(reverse("annonces:my_space")).content.decode()
     assert 'Messages <span class="count">' not in page
