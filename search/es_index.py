@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from elasticsearch import Elasticsearch, NotFoundError
-from elasticsearch.helpers import BulkIndexError, parallel_bulk, scan, streaming_bulk
+from elasticsearch.helpers import BulkIndexError, scan, streaming_bulk
 
 from annonces.models import Lot
 
@@ -17,11 +17,11 @@ from .documents import LotDocument
 from .models import IndexOutbox
 
 BULK_CHUNK = 1000
-# A rebuild's load: bigger requests, two in flight (one being built in Python while the node
-# indexes the other; the machine has 2 cores), the lots read 5,000 at a time from a
-# server-side cursor (iterator() on PostgreSQL).
+# A rebuild's load: bigger requests, the lots read 5,000 at a time from a server-side cursor
+# (iterator() on PostgreSQL). Not parallel_bulk: its pool reads the actions in a thread of
+# its own, that is through another database connection, which does not see the caller's
+# transaction (the tests') and would need one more connection per rebuild.
 REBUILD_CHUNK = 2000
-REBUILD_THREADS = 2
 REBUILD_READ_CHUNK = 5000
 ADMIN_TIMEOUT = 120  # seconds
 # How long before a rebuild's start a change may have taken its `updated_at` and still be
@@ -156,12 +156,10 @@ class LotIndex:
         lots = lots_to_index()
         total = lots.count()
         load = _Load(recent_from=version_of(started - CATCH_UP_MARGIN)["version"])
-        for _ok, item in parallel_bulk(
+        for _ok, item in streaming_bulk(
             self.client,
             actions(name, lots.iterator(chunk_size=REBUILD_READ_CHUNK)),
-            thread_count=REBUILD_THREADS,
             chunk_size=REBUILD_CHUNK,
-            queue_size=REBUILD_THREADS,
         ):
             load.add(int(item["index"]["_id"]), item["index"]["_version"])
             if progress and (load.done % REBUILD_CHUNK == 0 or load.done == total):
