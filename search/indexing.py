@@ -17,7 +17,6 @@ from django.db import transaction
 from django.db.models import Count, Min
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from elastic_transport import ConnectionTimeout
 from elasticsearch.helpers import BulkIndexError
 
 from annonces.models import Lot, Organisation
@@ -86,7 +85,7 @@ def _apply_outbox_later() -> None:
 def drain_outbox(attempt: int = 0) -> int:
     """Apply every queued update unless the breaker is open; when the engine is away, leave
     the rows and schedule one retry for when the cooling period ends. Returns the rows applied."""
-    from .service import DOWN_ERRORS, elasticsearch_backend, node_ready
+    from .service import DOWN_ERRORS, elasticsearch_backend
 
     backend = elasticsearch_backend()
     if backend is None:
@@ -98,8 +97,6 @@ def drain_outbox(attempt: int = 0) -> int:
         _retry_later(attempt, delay=max(breaker.seconds_left(), 0) + 1)
         return 0
     try:
-        if permission is breaker.Permission.PROBE and not node_ready(backend):
-            raise ConnectionTimeout("the node answers but cannot search yet")
         applied = backend.apply_outbox()
     except DOWN_ERRORS:
         breaker.record_failure()

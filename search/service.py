@@ -27,24 +27,6 @@ def elasticsearch_backend():
     return ElasticsearchBackend.shared()
 
 
-# The one probe of a cooling period first asks the node's health with this timeout: a node
-# that accepts connections before it can answer (one starting, one hung) then costs the
-# probing request half a second, not the full search timeout.
-PROBE_TIMEOUT = 0.5  # seconds
-
-
-def node_ready(backend) -> bool:
-    """The probe's cheap question: does the node answer, with a cluster able to search?
-    Raises DOWN_ERRORS when it does not answer in PROBE_TIMEOUT."""
-    try:
-        health = backend.client.options(request_timeout=PROBE_TIMEOUT).cluster.health()
-    except DOWN_ERRORS:
-        raise
-    except backend.unavailable_errors:
-        return False
-    return health["status"] in ("green", "yellow")
-
-
 def ask_elasticsearch(call, fallback):
     """`call(backend)` on Elasticsearch unless the breaker is open; else, or when it fails,
     `fallback()`. A timeout or a refused connection opens the breaker for every process."""
@@ -58,11 +40,6 @@ def ask_elasticsearch(call, fallback):
     probe = "probe-" if permission is breaker.Permission.PROBE else ""
     started = time.monotonic()
     try:
-        if probe and not node_ready(backend):
-            # It answers but cannot search yet (shards recovering): another period.
-            timing.record("probe-starting", time.monotonic() - started)
-            breaker.record_failure()
-            return fallback()
         answer = call(backend)
     except DOWN_ERRORS as error:
         waited = "timeout" if isinstance(error, ConnectionTimeout) else "refused"
