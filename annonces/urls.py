@@ -13,4 +13,6 @@ urlpatterns = [
     path("", include("annonces.organisations.urls")),
     path("", include("annonces.notifications.urls")),
     path("", include("annonces.reports.urls")),
+    path("", include("annonces.alerts.urls")),
+    path("", include("annonces.favourites.urls")),
 ]

@@ -1,5 +1,15 @@
 """The marketplace's models, one module per concept."""
 
+from .alerts import (
+    Alert,
+    AlertSentLot,
+    Delivery,
+    DeliveryMode,
+    Favourite,
+    Frequency,
+    NotificationKind,
+    NotificationPreference,
+)
 from .base import Located, unique_slug
 from .invitations import Invitation
 from .lots import Category, Lot, LotPhoto
@@ -12,8 +22,14 @@ from .reports import LotReport
 from .reservations import Reservation, ReservationEvent
 
 __all__ = [
+    "Alert",
+    "AlertSentLot",
     "Category",
     "Closure",
+    "Delivery",
+    "DeliveryMode",
+    "Favourite",
+    "Frequency",
     "Invitation",
     "Located",
     "Lot",
@@ -21,6 +37,8 @@ __all__ = [
     "LotReport",
     "Membership",
     "Notification",
+    "NotificationKind",
+    "NotificationPreference",
     "OpeningRange",
     "Organisation",
     "PickupReceipt",

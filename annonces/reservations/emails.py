@@ -34,6 +34,7 @@ def tell_requester(name: str, reservation: Reservation, *, calendar: str = "", *
         [reservation.requester],
         _context(reservation, to_requester=True, **extra),
         calendar=calendar,
+        kind="requests",
     )
 
 
@@ -45,6 +46,7 @@ def tell_organisation(name: str, reservation: Reservation, **extra) -> None:
         organisation_people(organisation),
         _context(reservation, to_requester=False, **extra),
         extra_emails=[organisation.email],
+        kind="requests",
     )
 
 
