@@ -1,5 +1,6 @@
 """Saved searches: made, paused, resumed, deleted, unsubscribed from a link that needs no login."""
 
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ class AlertError(DomainError):
 @transaction.atomic
 def create_alert(user, criteria: dict, label: str, frequency: str) -> Alert:
     """A new alert, within the per-person limit (counted under the person's lock)."""
-    type(user).objects.select_for_update().filter(pk=user.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if Alert.objects.filter(user=user).count() >= MAX_ALERTS_PER_PERSON:
         raise AlertError(
             _(

@@ -12,11 +12,14 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from annonces.choices import LotStatus, MembershipRole, ReservationStatus
 from annonces.models import (
+    Alert,
+    Favourite,
     Invitation,
     Lot,
     LotPhoto,
     LotReport,
     Membership,
+    NotificationPreference,
     OpeningRange,
     Organisation,
     PickupReceipt,
@@ -132,6 +135,10 @@ def build_world() -> World:
         revocable=Invitation.objects.get(email="quelquun@example.org"),
         waiting=OrganisationFactory(name="Structure en attente", validated_at=None),
         report=report_services.report_lot(lot, "spam"),
+        alert=Alert.objects.create(user=world.users["private"], label="« porte »", criteria={}),
+        paused_alert=Alert.objects.create(
+            user=world.users["private"], label="Bois", criteria={}, paused=True
+        ),
         questionnaire=pages.questionnaire(
             to_address="animation@example.org", from_address="site@example.org"
         ),
@@ -169,6 +176,9 @@ def fingerprint() -> tuple:
             )
         ),
         FormSubmission.objects.count(),
+        list(Alert.objects.order_by("pk").values_list("pk", "paused", "frequency")),
+        list(Favourite.objects.order_by("pk").values_list("pk", "user_id", "lot_id")),
+        list(NotificationPreference.objects.order_by("pk").values_list("user_id", "kind", "mode")),
         list(
             get_user_model()
             .objects.order_by("pk")
