@@ -88,7 +88,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_send_one_digest(mailoutbox):
     assert connection.vendor == "postgresql"
     user, lot = VerifiedUserFactory(), LotFactory()
