@@ -14,4 +14,6 @@ urlpatterns = [
     path("", include("annonces.notifications.urls")),
     path("", include("annonces.reports.urls")),
     path("", include("annonces.conversations.urls")),
+    path("", include("annonces.alerts.urls")),
+    path("", include("annonces.favourites.urls")),
 ]

@@ -1,6 +1,7 @@
 """The one query API of the lot search, whichever backend answers."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,7 @@ class LotQuery:
     organisation_id: int | None = None
     include_professional: bool = False  # professionals-only lots, for members of an organisation
     centre: Point | None = None
+    published_after: datetime | None = None  # the alerts: what appeared since their last run
     radius_km: float | None = None
     sort: Sort | None = None  # None: relevance with a text, else distance with a centre, else date
     page: int = 1

@@ -1,15 +1,16 @@
 """The e-mail telling the other side of a thread that a message arrived.
 
-Every new message goes through notify_new_message: notification preferences (immediately,
-daily digest, no e-mail) plug in here."""
+Every new message goes through notify_new_message, then through the person's notification
+preferences for messages (immediately, in the daily digest, or not by e-mail)."""
 
 from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
 
-from ..emails import absolute_url, send_templated
+from ..emails import absolute_url
 from ..models import ConversationState, Message
+from ..notifications.preferences import deliver
 from ..people.names import display_name
 
 # Never more than one e-mail per thread and recipient in this window: the messages written
@@ -35,9 +36,9 @@ def recipients(message: Message) -> list:
 
 
 def notify_new_message(message: Message) -> int:
-    """E-mail each recipient unless they were e-mailed about this thread in the last 15
-    minutes; runs inside the message's transaction (the thread's row is locked), sends after
-    commit. Returns how many e-mails go."""
+    """Tell each recipient, as their preferences for messages say, unless they were told
+    about this thread in the last 15 minutes; runs inside the message's transaction (the
+    thread's row is locked), sends after commit. Returns how many e-mails go."""
     now = timezone.now()
     conversation = message.conversation
     sent = 0
@@ -50,9 +51,10 @@ def notify_new_message(message: Message) -> int:
         unread = conversation.messages.filter(hidden_at__isnull=True).exclude(author=person)
         if state.read_at:
             unread = unread.filter(created_at__gt=state.read_at)
-        send_templated(
+        outcome = deliver(
+            person,
+            "messages",
             "conversations/emails/new_message",
-            [person.email],
             {
                 "conversation": conversation,
                 "lot": conversation.lot,
@@ -63,7 +65,10 @@ def notify_new_message(message: Message) -> int:
                 ),
             },
         )
+        if outcome == "none":
+            continue
+        # Kept for the digest too: one line per thread per window there, as in the inbox.
         state.emailed_at = now
         state.save(update_fields=["emailed_at"])
-        sent += 1
+        sent += outcome == "email"
     return sent

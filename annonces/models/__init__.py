@@ -1,5 +1,15 @@
 """The marketplace's models, one module per concept."""
 
+from .alerts import (
+    Alert,
+    AlertSentLot,
+    Delivery,
+    DeliveryMode,
+    Favourite,
+    Frequency,
+    NotificationKind,
+    NotificationPreference,
+)
 from .base import Located, unique_slug
 from .conversations import (
     Conversation,
@@ -19,10 +29,16 @@ from .reports import LotReport
 from .reservations import Reservation, ReservationEvent
 
 __all__ = [
+    "Alert",
+    "AlertSentLot",
     "Category",
     "Closure",
     "Conversation",
     "ConversationState",
+    "Delivery",
+    "DeliveryMode",
+    "Favourite",
+    "Frequency",
     "Invitation",
     "Located",
     "Lot",
@@ -33,6 +49,8 @@ __all__ = [
     "MessagePhoto",
     "MessageReport",
     "Notification",
+    "NotificationKind",
+    "NotificationPreference",
     "OpeningRange",
     "Organisation",
     "PickupReceipt",

@@ -27,6 +27,23 @@ def _context(reservation: Reservation, **extra) -> dict:
     }
 
 
+# Requests and their answers follow each person's preferences (and the hourly cap); what
+# concerns a pickup's time (reminders, moves, chases) always goes out at once.
+REQUESTS_AND_ANSWERS = {
+    "reservation_requested",
+    "reservation_sent",
+    "reservation_accepted",
+    "reservation_proposed",
+    "reservation_confirmed",
+    "reservation_declined",
+    "reservation_expired",
+}
+
+
+def _kind(name: str) -> str:
+    return "requests" if name in REQUESTS_AND_ANSWERS else ""
+
+
 def tell_requester(name: str, reservation: Reservation, *, calendar: str = "", **extra) -> None:
     """E-mail the requester (and keep it in their notifications), with an invitation maybe."""
     notify(
@@ -34,6 +51,7 @@ def tell_requester(name: str, reservation: Reservation, *, calendar: str = "", *
         [reservation.requester],
         _context(reservation, to_requester=True, **extra),
         calendar=calendar,
+        kind=_kind(name),
     )
 
 
@@ -45,6 +63,7 @@ def tell_organisation(name: str, reservation: Reservation, **extra) -> None:
         organisation_people(organisation),
         _context(reservation, to_requester=False, **extra),
         extra_emails=[organisation.email],
+        kind=_kind(name),
     )
 
 

@@ -84,6 +84,8 @@ def filtered_lots(query: LotQuery, stems: list[str]):
         lots = lots.filter(price_kind=PriceKind.FREE)
     if query.organisation_id:
         lots = lots.filter(organisation_id=query.organisation_id)
+    if query.published_after:
+        lots = lots.filter(published_at__gt=query.published_after)
     if query.centre and query.radius_km:
         # The box lets the database skip most rows before it computes any distance.
         min_lat, min_lon, max_lat, max_lon = bounding_box(query.centre, query.radius_km)

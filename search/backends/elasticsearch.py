@@ -288,6 +288,8 @@ class ElasticsearchBackend:
             search = search.filter("term", price_kind=PriceKind.FREE)
         if query.organisation_id:
             search = search.filter("term", organisation_id=str(query.organisation_id))
+        if query.published_after:
+            search = search.filter("range", published_at={"gt": query.published_after.isoformat()})
         if query.centre and query.radius_km:
             search = search.filter(
                 "geo_distance", distance=f"{query.radius_km}km", location=self._origin(query.centre)

@@ -13,7 +13,9 @@ from wagtail.contrib.forms.models import FormSubmission
 from annonces.choices import LotStatus, MembershipRole, ReservationStatus
 from annonces.conversations import services as conversation_services
 from annonces.models import (
+    Alert,
     Conversation,
+    Favourite,
     Invitation,
     Lot,
     LotPhoto,
@@ -21,6 +23,7 @@ from annonces.models import (
     Membership,
     Message,
     MessageReport,
+    NotificationPreference,
     OpeningRange,
     Organisation,
     PickupReceipt,
@@ -141,6 +144,10 @@ def build_world() -> World:
         report=report_services.report_lot(lot, "spam"),
         conversation=question.conversation,
         question=question,
+        alert=Alert.objects.create(user=world.users["private"], label="« porte »", criteria={}),
+        paused_alert=Alert.objects.create(
+            user=world.users["private"], label="Bois", criteria={}, paused=True
+        ),
         questionnaire=pages.questionnaire(
             to_address="animation@example.org", from_address="site@example.org"
         ),
@@ -181,6 +188,9 @@ def fingerprint() -> tuple:
         Conversation.objects.count(),
         list(Message.objects.order_by("pk").values_list("pk", "hidden_at")),
         MessageReport.objects.count(),
+        list(Alert.objects.order_by("pk").values_list("pk", "paused", "frequency")),
+        list(Favourite.objects.order_by("pk").values_list("pk", "user_id", "lot_id")),
+        list(NotificationPreference.objects.order_by("pk").values_list("user_id", "kind", "mode")),
         list(
             get_user_model()
             .objects.order_by("pk")

@@ -8,6 +8,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import get_resolver, reverse
 
+from annonces.alerts.services import unsubscribe_token
+from annonces.models import NotificationKind
 from tests.annonces.matrix_world import (
     LOGGED_IN,
     QUESTIONNAIRE,
@@ -204,6 +206,33 @@ ROWS = {
         frozenset({"private", "other_member", "staff", "admin"}),
         refused=200,
     ),
+    # Saved searches: their owner only (another's alert is a 404); the unsubscribe link of the
+    # e-mails needs no login, its signed token is the permission.
+    "search:alert_create": Row(
+        lambda w: reverse("search:alert_create") + "?q=porte",
+        lambda w: {"frequency": "daily"},
+        frozenset(LOGGED_IN),
+    ),
+    "annonces:alert_pause": Row(
+        lambda w: reverse("annonces:alert_pause", args=[w.alert.pk]), allowed={"private"}
+    ),
+    "annonces:alert_resume": Row(
+        lambda w: reverse("annonces:alert_resume", args=[w.paused_alert.pk]), allowed={"private"}
+    ),
+    "annonces:alert_delete": Row(
+        lambda w: reverse("annonces:alert_delete", args=[w.alert.pk]), allowed={"private"}
+    ),
+    "annonces:alert_unsubscribe": Row(
+        lambda w: reverse("annonces:alert_unsubscribe", args=[unsubscribe_token(w.alert)]),
+        allowed=frozenset(ROLES),
+        ok=200,
+    ),
+    "annonces:favourite_toggle": Row(on("favourite_toggle"), allowed=frozenset(LOGGED_IN)),
+    "annonces:notification_preferences": Row(
+        lambda w: reverse("annonces:notification_preferences"),
+        lambda w: {kind: "digest" for kind in NotificationKind.values},
+        frozenset(LOGGED_IN),
+    ),
     # The questionnaire (a Wagtail form page): open to everyone, by design.
     "cms:questionnaire": Row(
         lambda w: w.questionnaire.url, lambda w: QUESTIONNAIRE, frozenset(ROLES), ok=200
@@ -226,6 +255,8 @@ READ_ONLY = {
     "annonces:notifications",
     "annonces:conversation_list",
     "annonces:reported_conversations",
+    "annonces:alert_list",
+    "annonces:favourite_list",
     "annonces_reports:index",
     "annonces_reports:index_results",
     "annonces_reports:inspect",
