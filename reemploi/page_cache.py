@@ -36,7 +36,7 @@ from django.utils.cache import patch_vary_headers
 GENERATION_KEY = "page-cache:generation"
 # Cookies that do not make a page personal: the CSRF cookie (a page that uses the token is
 # never stored) and the language choice (part of the key).
-NEUTRAL_COOKIES = {"csrftoken", "django_language"}
+NEUTRAL_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 # URL names (namespace:name) of the public pages; Wagtail's own pages (home, news,
 # events) are the `wagtail_serve` view.
 PUBLIC_VIEWS = {

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -25,7 +26,9 @@ urlpatterns = [
     path("", include("search.urls")),
     path("api/", api.urls),
     # The language switcher's POST (Django's view: a cookie, then back to `next`).
-    path("langue/", set_language, name="set_language"),
+    # Exempt from CSRF: the worst a forged post can do is switch a visitor's language, and
+    # a token in the switcher (on every page) would keep every page out of the page cache.
+    path("langue/", csrf_exempt(set_language), name="set_language"),
     path("adresses/suggestions/", views.address_suggestions, name="address_suggestions"),
     path("adresses/position/", views.position_label, name="position_label"),
     path("manifest.webmanifest", pwa.manifest, name="pwa_manifest"),

@@ -13,7 +13,7 @@ from annonces.choices import ReservationStatus
 from annonces.conversations import services
 from annonces.conversations.masking import MASK, mask_contacts
 from annonces.errors import ConversationError
-from annonces.models import Conversation, Message, MessagePhoto
+from annonces.models import Conversation, Delivery, Message, MessagePhoto
 from annonces.permissions import can_moderate_conversation, can_read_conversation, can_take_part
 from tests.annonces.conversation_world import a_thread
 from tests.factories import MembershipFactory, ReservationFactory, VerifiedUserFactory, png_bytes
@@ -177,7 +177,7 @@ def _at(moment):
     return Clock()
 
 
-def test_twenty_messages_in_an_hour_send_at_most_one_email_per_quarter_hour(
+def test_twenty_messages_in_an_hour_tell_once_per_quarter_hour_and_two_by_email(
     django_capture_on_commit_callbacks,
 ):
     world = a_thread(question=None)
@@ -187,7 +187,11 @@ def test_twenty_messages_in_an_hour_send_at_most_one_email_per_quarter_hour(
             with _at(start + timedelta(minutes=minute)):
                 services.start_conversation(world.lot, world.asker, f"Message {minute}")
     assert world.lot.conversations.get().messages.count() == 20
-    assert len(mail.outbox) == 4  # at 0, 15, 30 and 45 minutes
+    # Told at 0, 15, 30 and 45 minutes; the preferences' hourly cap of two e-mails sends the
+    # last two to the daily digest.
+    told = Delivery.objects.filter(user=world.staff, kind="messages").order_by("pk")
+    assert [d.emailed for d in told] == [True, True, False, False]
+    assert len(mail.outbox) == 2
     assert "6 nouveaux messages" in mail.outbox[1].subject
 
 

@@ -1,6 +1,7 @@
 """The anonymous page cache: fast for visitors, never stale, never personal."""
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -171,7 +172,7 @@ def test_each_language_and_htmx_fragments_have_their_own_cached_page(client):
 
 def test_a_language_cookie_still_gets_a_cached_page_of_its_language(client):
     visitor = Client()
-    visitor.cookies["django_language"] = "en"
+    visitor.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert outcome(visitor.get(LIST_URL)) == "miss"
     assert outcome(visitor.get(LIST_URL)) == "hit"
     assert outcome(client.get(LIST_URL, HTTP_ACCEPT_LANGUAGE="fr")) == "miss"
