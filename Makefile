@@ -61,4 +61,5 @@ messages: install
 	$(BIN)/python manage.py makemessages -l fr -l en --no-location --ignore=.venv --ignore=tests --ignore='*/es_analysis_plugin/*'
 	msgen -o $(FR_PO) $(FR_PO)
 	msgattrib --clear-fuzzy -o $(FR_PO) $(FR_PO)
+	msgfilter --keep-header -i $(FR_PO) -o $(FR_PO) sed -f reemploi/locale/french_spaces.sed
 	$(BIN)/python manage.py compilemessages -l fr -l en --ignore=.venv

@@ -13,6 +13,17 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _french_outside_requests():
+    """Code run outside a request speaks French, whatever language the last request chose
+    (LocaleMiddleware leaves it active in the thread)."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.activate("fr")
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """What a test kept (figures, throttle counts) goes with its rolled-back database."""
     from django.core.cache import cache

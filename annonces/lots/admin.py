@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from ..admin_labels import index_adding
+from ..choosers import LotChooserViewSet
 from ..errors import LotError
 from ..models import Category, Lot
 from ..organisations.admin import ADDRESS_PANEL
@@ -53,6 +54,7 @@ class LotViewSet(SnippetViewSet):
     list_display = ["title", "organisation", "category", "status", "published_at"]
     list_filter = ["status", "category", "organisation"]
     search_fields = ["title", "description"]
+    chooser_viewset_class = LotChooserViewSet  # searchable: thousands of rows
     panels = [
         FieldPanel("organisation"),
         FieldPanel("title"),

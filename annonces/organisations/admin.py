@@ -15,6 +15,7 @@ from wagtail.admin.site_summary import SummaryItem
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..admin_labels import index_adding
+from ..choosers import OrganisationChooserViewSet
 from ..models import Organisation
 from ..permissions import is_network_admin
 from ..pickups.forms import check_overlaps
@@ -55,6 +56,7 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "kind", "city", "is_network_member", "validated_at"]
     list_filter = ["kind", "is_network_member"]
     search_fields = ["name", "city", "siret"]
+    chooser_viewset_class = OrganisationChooserViewSet  # searchable: thousands of rows
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),

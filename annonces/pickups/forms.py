@@ -122,14 +122,24 @@ RANGE_WIDGETS = {
 }
 
 
-class OpeningRangeForm(forms.ModelForm):
+class WeekdayLabelMixin:
+    """The empty day of a range row reads "Choisir un jour", not Django's "---------"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = list(self.fields["weekday"].choices)
+        if choices and choices[0][0] == "":
+            self.fields["weekday"].choices = [("", _("Choisir un jour")), *choices[1:]]
+
+
+class OpeningRangeForm(WeekdayLabelMixin, forms.ModelForm):
     class Meta:
         model = OpeningRange
         fields = ["weekday", "opens", "closes"]
         widgets = RANGE_WIDGETS
 
 
-class PlaceOpeningRangeForm(forms.ModelForm):
+class PlaceOpeningRangeForm(WeekdayLabelMixin, forms.ModelForm):
     class Meta:
         model = PlaceOpeningRange
         fields = ["weekday", "opens", "closes"]

@@ -1,32 +1,83 @@
-"""News and events name the structures and lots they talk about, and link to them."""
+"""News and events name the structures and lots they talk about, and link to them.
+
+Each citation is a row of its own (an Orderable under the page) so that the editor picks
+them through Wagtail's chooser modals, with a search, rather than a multi-select listing
+thousands of lots (cms/choosers.py).
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.models import Orderable
 
 from annonces.models import Lot, Organisation
 
 
-class Mentions(models.Model):
-    mentioned_organisations = ParentalManyToManyField(
+class OrganisationMention(Orderable):
+    organisation = models.ForeignKey(
         "annonces.Organisation",
-        blank=True,
-        related_name="%(class)s_mentions",
-        verbose_name=_("structures citées"),
-        help_text=_("Les structures dont parle la page : un lien vers chacune suit le texte."),
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("structure citée"),
     )
-    mentioned_lots = ParentalManyToManyField(
-        "annonces.Lot",
-        blank=True,
-        related_name="%(class)s_mentions",
-        verbose_name=_("lots cités"),
-        help_text=_("Les lots présentés : un lien vers chacun tant qu'il est en ligne."),
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class LotMention(Orderable):
+    lot = models.ForeignKey(
+        "annonces.Lot", on_delete=models.CASCADE, related_name="+", verbose_name=_("lot cité")
+    )
+    panels = [FieldPanel("lot")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class NewsOrganisationMention(OrganisationMention):
+    page = ParentalKey(
+        "cms.NewsPage", on_delete=models.CASCADE, related_name="organisation_mentions"
     )
 
+
+class NewsLotMention(LotMention):
+    page = ParentalKey("cms.NewsPage", on_delete=models.CASCADE, related_name="lot_mentions")
+
+
+class EventOrganisationMention(OrganisationMention):
+    page = ParentalKey(
+        "cms.EventPage", on_delete=models.CASCADE, related_name="organisation_mentions"
+    )
+
+
+class EventLotMention(LotMention):
+    page = ParentalKey("cms.EventPage", on_delete=models.CASCADE, related_name="lot_mentions")
+
+
+class Mentions(models.Model):
     mention_panels = [
         MultiFieldPanel(
-            [FieldPanel("mentioned_organisations"), FieldPanel("mentioned_lots")],
+            [
+                MultipleChooserPanel(
+                    "organisation_mentions",
+                    chooser_field_name="organisation",
+                    label=_("Structures citées"),
+                    help_text=_(
+                        "Les structures dont parle la page : un lien vers chacune suit le texte."
+                    ),
+                ),
+                MultipleChooserPanel(
+                    "lot_mentions",
+                    chooser_field_name="lot",
+                    label=_("Lots cités"),
+                    help_text=_(
+                        "Les lots présentés : un lien vers chacun tant qu'il est en ligne."
+                    ),
+                ),
+            ],
             heading=_("Structures et lots cités"),
         )
     ]
@@ -39,9 +90,9 @@ class Mentions(models.Model):
 
     def mentions(self) -> dict:
         """What the page cites and a visitor may open: validated structures, lots on show."""
-        # By ids: in a preview the relations are modelcluster's in-memory lists, not querysets.
-        organisations = [org.pk for org in self.mentioned_organisations.all()]
-        lots = [lot.pk for lot in self.mentioned_lots.all()]
+        # By ids: in a preview the rows are modelcluster's in-memory lists, not querysets.
+        organisations = [row.organisation_id for row in self.organisation_mentions.all()]
+        lots = [row.lot_id for row in self.lot_mentions.all()]
         return {
             "mentioned_organisations": Organisation.objects.validated()
             .filter(pk__in=organisations)

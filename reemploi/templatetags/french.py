@@ -32,7 +32,7 @@ def de(name):
     if not (translation.get_language() or "fr").startswith("fr"):
         name = str(name or "").strip()
         return f"of {name}" if name else ""
-    return typography.de(str(name or ""))
+    return typography.typo(typography.de(str(name or "")))
 
 
 @register.filter(needs_autoescape=True)
@@ -40,6 +40,8 @@ def typo(text, autoescape=True):
     """{{ lot.description|typo }}: non-breaking spaces before : ; ? ! and inside numbers."""
     if text is None:
         return ""
+    if hasattr(text, "__html__") and not isinstance(text, str):  # Wagtail's RichText
+        text = mark_safe(text.__html__())
     if isinstance(text, SafeData) or not autoescape:
         return mark_safe(typography.typo(str(text)))
     return conditional_escape(typography.typo(str(text)))  # escaped after: entities intact

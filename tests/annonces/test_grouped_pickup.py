@@ -1,5 +1,6 @@
 """One pickup for several lots of one structure: one slot, one place, each quantity checked."""
 
+import re
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from annonces.errors import ReservationError
 from annonces.models import Reservation
 from annonces.reservations import grouped
 from annonces.reservations import services as reservations
+from reemploi.typography import typo
 from tests.factories import LotFactory, MembershipFactory, OrganisationFactory, VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,7 +136,9 @@ def test_a_wrong_quantity_of_another_lot_unfolds_its_list_with_the_error(client,
 def test_another_lot_that_stops_the_pickup_is_named(chairs, tables):
     tables.available_until = timezone.localdate() + timedelta(days=1)
     tables.save()
-    with pytest.raises(ReservationError, match="« Tables » : Ce lot n'est disponible que"):
+    with pytest.raises(
+        ReservationError, match=re.escape(typo("« Tables » : Ce lot n'est disponible que"))
+    ):
         grouped.request_pickup(
             chairs, [(tables, 1)], VerifiedUserFactory(), quantity=1, pickup_at=eleven()
         )

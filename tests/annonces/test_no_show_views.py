@@ -10,6 +10,7 @@ from annonces.choices import ReservationStatus
 from annonces.models import PickupReceipt
 from annonces.pickups import no_shows, receipts
 from annonces.reservations import services as reservations
+from reemploi.typography import typo
 from tests.annonces.pickup_world import collected_pickup, past_pickup, soon
 from tests.factories import LotFactory, MembershipFactory, VerifiedUserFactory
 
@@ -211,7 +212,7 @@ def test_below_the_threshold_there_is_no_warning(client, staff, requester):
 def test_the_requester_answers_from_the_reservation_page(client, pickup, requester):
     client.force_login(requester)
     detail = page(client.get(pickup.get_absolute_url()))
-    assert "L'enlèvement a-t-il eu lieu ?" in detail
+    assert typo("L'enlèvement a-t-il eu lieu ?") in detail
     assert "Oui, j'ai bien récupéré le lot" in detail and "Non, je n'ai rien récupéré" in detail
 
     response = client.post(receipt_url(pickup), {"collected": "oui"})

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from annonces.choices import ReservationStatus
 from annonces.pickups.reminders import send_pickup_reminders
+from reemploi.typography import typo
 from tests.factories import LotFactory, MembershipFactory, ReservationFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,9 +54,10 @@ def test_the_day_before_both_sides_are_reminded_from_six_pm(
     sent = reminders(mailoutbox, pickup)
     assert {tuple(mail.to) for mail in sent} >= {(pickup.requester.email,), (staff.email,)}
     assert all(
-        mail.subject.startswith("Rappel : enlèvement demain à 14\u00a0h\u00a030") for mail in sent
+        mail.subject.startswith(typo("Rappel : enlèvement demain à 14\u00a0h\u00a030"))
+        for mail in sent
     )
-    assert "vous enlevez 5 pièce(s) du lot « Planches de chêne » le " in sent[0].body
+    assert typo("vous enlevez 5 pièce(s) du lot « Planches de chêne » le ") in sent[0].body
     pickup.refresh_from_db()
     assert pickup.reminder_sent_at == at(EVE, 18, 5) and pickup.morning_reminder_sent_at is None
 
@@ -68,7 +70,9 @@ def test_the_morning_of_the_pickup_both_sides_are_reminded_from_seven(
     assert run(at(DAY, 7, 0), django_capture_on_commit_callbacks) == 1
     morning = [m for m in reminders(mailoutbox, pickup) if "aujourd'hui" in m.subject]
     assert len(morning) == 2
-    assert morning[0].subject.startswith("Rappel : enlèvement aujourd'hui à 14\u00a0h\u00a030")
+    assert morning[0].subject.startswith(
+        typo("Rappel : enlèvement aujourd'hui à 14\u00a0h\u00a030")
+    )
 
 
 def test_each_reminder_goes_once_however_many_runs(

@@ -228,3 +228,10 @@ def test_a_member_proposes_a_free_slot_from_the_picker(client, lot):
     assert response.status_code == 302
     reservation.refresh_from_db()
     assert timezone.localtime(reservation.pickup_at).strftime("%A %H:%M") == "Thursday 15:00"
+
+
+def test_the_empty_weekday_of_a_range_row_reads_in_french(client, admin_member):
+    html = client.get(hours_url(admin_member.organisation)).content.decode()
+
+    assert '<option value="" selected>Choisir un jour</option>' in html
+    assert "---------" not in html

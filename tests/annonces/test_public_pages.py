@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from annonces.choices import LotStatus
+from reemploi.typography import typo
 from tests.factories import LotFactory, LotPhotoFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,7 @@ def test_lot_list_offers_a_search_by_what_and_where_above_the_cards(client):
     form = BeautifulSoup(html, "html.parser").find("form", role="search")
     assert (form["method"], form["action"]) == ("get", reverse("search:lots"))
     assert {field["name"] for field in form.find_all("input")} == {"q", "lieu"}
-    assert "Que cherchez-vous ?" in form.get_text() and "Où ?" in form.get_text()
+    assert typo("Que cherchez-vous ?") in form.get_text() and typo("Où ?") in form.get_text()
     assert html.index('role="search"') < html.index('class="lot-card')
 
 
@@ -175,7 +176,7 @@ def test_organisation_page_without_contact_details_has_no_empty_contact_section(
 def test_organisation_page_notes_only_a_position_at_the_commune_centre(client, precision, noted):
     organisation = OrganisationFactory(city="Vitry-sur-Seine", location_precision=precision)
     page = client.get(organisation.get_absolute_url()).content.decode()
-    assert ("Position approximative : centre de Vitry-sur-Seine" in page) == noted
+    assert (typo("Position approximative : centre de Vitry-sur-Seine") in page) == noted
     assert "milieu de la rue" not in page
 
 
@@ -189,8 +190,10 @@ def test_unknown_organisation_gives_a_404(client):
     assert client.get(url).status_code == 404
 
 
-def test_an_english_browser_still_gets_french_text_and_numbers(client):
+def test_an_english_browser_gets_english_text_around_the_french_lots(client):
     LotFactory(title="Parquet chêne", quantity=1250, weight_kg=12500)
     html = client.get(LIST_URL, headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
-    assert BeautifulSoup(html, "html.parser").html["lang"] == "fr"
-    assert "1 lot disponible" in html
+    assert BeautifulSoup(html, "html.parser").html["lang"] == "en"
+    assert "1 lot available" in html and "Parquet chêne" in html
+    french = client.get(LIST_URL).content.decode()  # no Accept-Language: French
+    assert "1 lot disponible" in french

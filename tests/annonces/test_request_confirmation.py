@@ -10,6 +10,7 @@ from django.utils import timezone
 from annonces.errors import ReservationError
 from annonces.models import Notification
 from annonces.reservations import services as reservations
+from reemploi.typography import typo
 from tests.factories import LotFactory, MembershipFactory, OrganisationFactory, VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,9 +39,11 @@ def test_the_requester_is_told_the_request_is_sent(
     (mail,) = [m for m in mailoutbox if m.to == [requester.email]]
     assert mail.subject == f"Votre demande {reservation.reference} est envoyée"
     body = re.sub(r"[ \n]+", " ", mail.body)  # str.split() would also eat the no-break spaces
-    assert "3 pièce(s) du lot « Planches de chêne » est envoyée à Ressourcerie du Port" in body
+    assert (
+        typo("3 pièce(s) du lot « Planches de chêne » est envoyée à Ressourcerie du Port") in body
+    )
     assert "mercredi" in body and "à 14\u00a0h\u00a030" in body
-    assert "Et maintenant ?" in body and "propose un autre créneau" in body
+    assert typo("Et maintenant ?") in body and "propose un autre créneau" in body
     assert reservation.get_absolute_url() in body
     html = mail.alternatives[0].content
     assert "Ressourcerie du Port" in html and "14\u00a0h\u00a030" in html

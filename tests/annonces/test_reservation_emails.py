@@ -9,6 +9,7 @@ import re
 import pytest
 
 from annonces.emails import render_email
+from reemploi.typography import typo
 from tests.factories import LotFactory, OrganisationFactory, ReservationFactory, VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def in_both(words, text, html) -> bool:
 
 def test_a_cancelled_request_does_not_say_the_quantity_is_available_again(reservation):
     subject, text, html = render("reservation_cancelled", reservation, was_accepted=False)
-    assert subject == f"Demande annulée : « Planches de chêne » ({reservation.reference})"
+    assert subject == typo(f"Demande annulée : « Planches de chêne » ({reservation.reference})")
     assert in_both(
         "Camille Durand a annulé sa demande de 4 pièce(s) du lot « Planches de chêne ».",
         text,
@@ -64,7 +65,7 @@ def test_a_cancelled_accepted_reservation_says_the_quantity_is_available_again(r
     subject, text, html = render(
         "reservation_cancelled", reservation, was_accepted=True, reason="Chantier reporté."
     )
-    assert subject == f"Réservation annulée : « Planches de chêne » ({reservation.reference})"
+    assert subject == typo(f"Réservation annulée : « Planches de chêne » ({reservation.reference})")
     assert in_both(
         "Camille Durand a annulé sa réservation de 4 pièce(s) du lot « Planches de chêne » : "
         "l'enlèvement prévu n'aura pas lieu. " + BACK_AGAIN,
@@ -80,7 +81,7 @@ def test_a_cancelled_accepted_reservation_says_the_quantity_is_available_again(r
 
 def test_a_request_the_organisation_declines_gives_its_reason(reservation):
     subject, text, html = render("reservation_declined", reservation)
-    assert subject == "Votre demande n'a pas pu être acceptée : « Planches de chêne »"
+    assert subject == typo("Votre demande n'a pas pu être acceptée : « Planches de chêne »")
     assert in_both(
         "Ressourcerie du Port ne peut pas donner suite à votre demande de 4 pièce(s) "
         "du lot « Planches de chêne ».",
@@ -92,7 +93,7 @@ def test_a_request_the_organisation_declines_gives_its_reason(reservation):
 
 def test_an_accepted_reservation_the_organisation_cancels_is_not_called_unaccepted(reservation):
     subject, text, html = render("reservation_declined", reservation, was_accepted=True)
-    assert subject == "Votre réservation est annulée : « Planches de chêne »"
+    assert subject == typo("Votre réservation est annulée : « Planches de chêne »")
     assert in_both(
         "Ressourcerie du Port a annulé votre réservation de 4 pièce(s) du lot "
         "« Planches de chêne » : l'enlèvement prévu n'aura pas lieu.",
@@ -108,7 +109,7 @@ def test_a_request_on_a_lot_gone_says_the_lot_left_not_that_it_was_refused(reser
     subject, text, html = render(
         "reservation_declined", reservation, was_accepted=False, lot_gone=True, by_network=False
     )
-    assert subject == "Votre demande ne peut pas aboutir : « Planches de chêne »"
+    assert subject == typo("Votre demande ne peut pas aboutir : « Planches de chêne »")
     assert in_both(
         "Le lot « Planches de chêne » n'est plus proposé : votre demande de 4 pièce(s) "
         "ne peut pas aboutir.",
@@ -124,7 +125,7 @@ def test_a_request_on_a_lot_the_network_withdrew_does_not_blame_the_organisation
     subject, text, html = render(
         "reservation_declined", reservation, was_accepted=False, lot_gone=True, by_network=True
     )
-    assert subject == "Votre demande ne peut pas aboutir : « Planches de chêne »"
+    assert subject == typo("Votre demande ne peut pas aboutir : « Planches de chêne »")
     assert in_both(
         "Le réseau Réemploi GOSB a retiré le lot « Planches de chêne » des annonces : "
         "votre demande de 4 pièce(s) ne peut pas aboutir.",
@@ -140,7 +141,7 @@ def test_a_planned_pickup_the_network_cancels_says_the_reservation_is_cancelled(
     subject, text, html = render(
         "reservation_declined", reservation, was_accepted=True, lot_gone=True, by_network=True
     )
-    assert subject == "Votre réservation est annulée : « Planches de chêne »"
+    assert subject == typo("Votre réservation est annulée : « Planches de chêne »")
     assert in_both(
         "Le réseau Réemploi GOSB a retiré le lot « Planches de chêne » des annonces : "
         "votre réservation de 4 pièce(s) est annulée et l'enlèvement prévu n'aura pas lieu.",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from annonces.choices import Audience, LotStatus, MembershipRole, ReservationStatus
 from annonces.models import Lot, Notification, Reservation, ReservationEvent
 from annonces.reservations import services as reservations
-from reemploi.typography import format_date
+from reemploi.typography import format_date, typo
 from tests.factories import (
     LotFactory,
     MembershipFactory,
@@ -198,7 +198,7 @@ def test_the_request_form_names_the_lot_once_and_asks_in_whose_name(client, lot,
     MembershipFactory(user=requester, organisation__name="Bâtir Ensemble")
     client.force_login(requester)
     form_page = page(client.get(reverse("annonces:lot_reserve", args=[lot.slug])))
-    assert "<h1>Réserver « Planches de chêne »</h1>" in form_page
+    assert typo("<h1>Réserver « Planches de chêne »</h1>") in form_page
     main = form_page[form_page.index("<main") : form_page.index("</main>")]
     assert main.count("Planches de chêne") == 1
     assert '<label for="id_organisation">Au nom de' in form_page
@@ -519,7 +519,7 @@ def test_accepting_twice_says_so_in_french_and_changes_nothing(client, reservati
     client.force_login(member)
     response = client.post(reverse("annonces:reservation_accept", args=[reservation.reference]))
     assert response.status_code == 302
-    assert "Cette demande est déjà « Acceptée, enlèvement prévu »" in said(response)
+    assert typo("Cette demande est déjà « Acceptée, enlèvement prévu »") in said(response)
     assert snapshot(reservation) == before
 
 
@@ -621,7 +621,7 @@ def test_confirming_a_request_with_no_proposal_says_so(client, reservation, requ
     before = snapshot(reservation)
     client.force_login(requester)
     response = client.post(reverse("annonces:reservation_confirm", args=[reservation.reference]))
-    assert "Cette demande est déjà « En attente de réponse »" in said(response)
+    assert typo("Cette demande est déjà « En attente de réponse »") in said(response)
     assert snapshot(reservation) == before
 
 
@@ -660,7 +660,7 @@ def test_an_action_page_for_a_closed_request_sends_back_with_a_message(
     assert response.status_code == 302 and "ne s'y prête pas" in said(response)
     before = snapshot(reservation)
     response = client.post(reverse("annonces:reservation_cancel", args=[reservation.reference]))
-    assert response.status_code == 200 and "déjà « Refusée »" in page(response)
+    assert response.status_code == 200 and typo("déjà « Refusée »") in page(response)
     assert snapshot(reservation) == before
 
 
@@ -701,7 +701,7 @@ def test_collecting_a_pending_request_is_refused(client, reservation, member):
     url = reverse("annonces:reservation_collect", args=[reservation.reference])
     assert client.get(url).status_code == 302
     response = client.post(url, {"quantity": "5", "weight_kg": "1"})
-    assert response.status_code == 200 and "déjà « En attente de réponse »" in page(response)
+    assert response.status_code == 200 and typo("déjà « En attente de réponse »") in page(response)
     assert snapshot(reservation) == before
 
 

@@ -1,5 +1,6 @@
 """The reservation flow, through its services: quantities, states, history and messages."""
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from annonces.errors import LotError, ReservationError
 from annonces.lots import services
 from annonces.models import Lot, Notification, Reservation
 from annonces.reservations import services as reservations
+from reemploi.typography import typo
 from tests.factories import (
     LotFactory,
     MembershipFactory,
@@ -293,7 +295,7 @@ def test_a_lot_taken_entirely_is_closed_and_answers_the_requests_left(lot, staff
 def test_a_finished_reservation_cannot_change_again(lot, staff, company_user):
     reservation = ask(lot, company_user)
     reservations.cancel_reservation(reservation, company_user)
-    with pytest.raises(ReservationError, match="déjà « Annulée »"):
+    with pytest.raises(ReservationError, match=re.escape(typo("déjà « Annulée »"))):
         reservations.accept_reservation(reservation, staff)
     lot.refresh_from_db()
     assert lot.quantity_reserved == 0
@@ -369,7 +371,9 @@ def test_a_request_whose_slot_has_passed_cannot_be_accepted_before_the_hourly_ex
     lot, staff, company_user
 ):
     late = ReservationFactory(lot=lot, pickup_at=timezone.now() - timedelta(minutes=30))
-    with pytest.raises(ReservationError, match="Ce créneau est passé : proposez-en un autre"):
+    with pytest.raises(
+        ReservationError, match=re.escape(typo("Ce créneau est passé : proposez-en un autre"))
+    ):
         reservations.accept_reservation(late, staff)
     unanswered = ReservationFactory(lot=lot, expires_at=timezone.now() - timedelta(minutes=5))
     with pytest.raises(ReservationError, match="Cette demande a expiré"):

@@ -6,6 +6,7 @@ from wagtail.rich_text import RichText
 
 from annonces.choices import LotStatus
 from cms.blocks import CallToActionBlock
+from reemploi.typography import typo
 from tests.cms import pages
 from tests.factories import CategoryFactory, ImageFactory, LotFactory
 
@@ -53,7 +54,7 @@ def test_every_block_renders(client):
     assert f'<a class="button" href="{directory.url}">Voir l&#x27;annuaire</a>' in html
     assert "<dd>10</dd>" in html
     # The lots block reads the category and its sub-categories, public lots only.
-    assert "Derniers lots : Bois" in html
+    assert typo("Derniers lots : Bois") in html
     assert "Portes isoplanes" in html
     assert "Carrelage" not in html
     assert "Planches retirées" not in html

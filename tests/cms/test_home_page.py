@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 
 from annonces.choices import LotStatus
 from cms.models import HomePage
+from reemploi.typography import typo
 from tests.factories import LotFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,12 +39,15 @@ def test_home_page_offers_a_search_by_what_and_where_near_the_top(client):
     fields = {
         label.get_text(): form.find(id=label["for"])["name"] for label in form.find_all("label")
     }
-    assert fields == {"Que cherchez-vous ?": "q", "Où ? (commune, code postal, adresse)": "lieu"}
+    assert fields == {
+        typo("Que cherchez-vous ?"): "q",
+        typo("Où ? (commune, code postal, adresse)"): "lieu",
+    }
     assert form.find("button", type="submit").get_text() == "Rechercher"
 
     typed = {
-        fields["Que cherchez-vous ?"]: "portes",
-        fields["Où ? (commune, code postal, adresse)"]: "Vitry-sur-Seine",
+        fields[typo("Que cherchez-vous ?")]: "portes",
+        fields[typo("Où ? (commune, code postal, adresse)")]: "Vitry-sur-Seine",
     }
     results = client.get(form["action"], typed).content.decode()
     assert "Portes isoplanes 83 cm" in results

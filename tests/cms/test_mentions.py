@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from annonces.choices import LotStatus
+from cms.models.mentions import NewsLotMention, NewsOrganisationMention
 from tests.cms import pages
 from tests.factories import LotFactory, OrganisationFactory
 
@@ -19,8 +20,11 @@ def test_a_news_item_links_the_structures_and_lots_it_mentions(client):
     hidden = LotFactory(title="Brouillon caché", status=LotStatus.DRAFT)
     waiting = OrganisationFactory(name="Pas encore validée", validated_at=None)
     news = pages.news(pages.news_index(), "La Pagaille ouvre")
-    news.mentioned_organisations.set([organisation, waiting])
-    news.mentioned_lots.set([lot, hidden])
+    news.organisation_mentions = [
+        NewsOrganisationMention(organisation=organisation),
+        NewsOrganisationMention(organisation=waiting),
+    ]
+    news.lot_mentions = [NewsLotMention(lot=lot), NewsLotMention(lot=hidden)]
     news.save_revision().publish()
 
     page = client.get(news.url).content.decode()

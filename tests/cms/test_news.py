@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from reemploi.typography import typo
 from tests.cms import pages
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_the_tag_filter_keeps_only_the_news_of_that_tag(client, index):
     response = client.get(index.url, {"tag": "ess"})
     assert titles(response) == ["Sur l'ESS"]
     assert response.context["current_tag"].name == "ESS"
-    assert "1 actualité sur « ESS »" in response.content.decode()
+    assert typo("1 actualité sur « ESS »") in response.content.decode()
 
 
 def test_an_unknown_tag_shows_every_news_item(client, index):

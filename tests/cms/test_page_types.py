@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms.models import (
     DirectoryPage,
@@ -15,6 +15,9 @@ from cms.models import (
     NewsPage,
 )
 from tests.cms import pages
+
+# The cited structures and lots: two inline formsets, empty.
+NO_MENTIONS = {"organisation_mentions": inline_formset([]), "lot_mentions": inline_formset([])}
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -65,6 +68,7 @@ class CreateThroughTheAdminTests(WagtailPageTestCase):
                 "intro": "Bienvenue !",
                 "tags": "réseau, ESS",
                 "body": body,
+                **NO_MENTIONS,
             }
         )
         self.assertCanCreate(index, NewsPage, data)
@@ -78,6 +82,7 @@ class CreateThroughTheAdminTests(WagtailPageTestCase):
                 "end": "2026-11-30 18:00",
                 "place": "Vitry-sur-Seine",
                 "body": streamfield([]),
+                **NO_MENTIONS,
             }
         )
         self.assertCanCreate(EventIndexPage.objects.get(), EventPage, data)
@@ -144,6 +149,7 @@ class RenderTests(WagtailPageTestCase):
                 "intro": "",
                 "tags": "",
                 "body": streamfield([("heading", "Un intertitre en préparation")]),
+                **NO_MENTIONS,
             }
         )
         self.assertPageIsPreviewable(news, post_data=data)

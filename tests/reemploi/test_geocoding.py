@@ -11,6 +11,7 @@ from annonces.geocoding import address_query, place
 from reemploi import geocoding
 from reemploi.geo import Point, communes_starting_with, exact_commune, nearest_commune
 from reemploi.geocoding import describe_position, locate, parse_coordinates, suggest
+from reemploi.typography import typo
 from tests.factories import LotFactory, OrganisationFactory
 from tests.reemploi.fake_address_api import FakeAddressAPI, feature, serving
 
@@ -313,10 +314,10 @@ def test_the_lot_and_organisation_pages_say_when_the_position_is_approximate(cli
     centre = {"latitude": 48.7886, "longitude": 2.3885, "location_precision": "municipality"}
     lot = LotFactory(organisation__location_precision="street", **centre)
     lot_page = client.get(lot.get_absolute_url()).content.decode()
-    assert "Position approximative : centre de Vitry-sur-Seine" in lot_page
+    assert typo("Position approximative : centre de Vitry-sur-Seine") in lot_page
     mid_street = LotFactory(location_precision="street")
     lot_page = client.get(mid_street.get_absolute_url()).content.decode()
-    assert "Position approximative : milieu de la rue" in lot_page
+    assert typo("Position approximative : milieu de la rue") in lot_page
     # Under its own address, a structure's pin is worth a word only at the commune's centre.
     organisation_page = client.get(lot.organisation.get_absolute_url()).content.decode()
     assert "milieu de la rue" not in organisation_page

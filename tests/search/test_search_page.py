@@ -6,6 +6,7 @@ from django.urls import reverse
 from annonces.choices import Audience
 from annonces.models import Membership
 from reemploi.geo import Point, distance_km, find_commune
+from reemploi.typography import typo
 from tests.factories import CategoryFactory, LotFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_the_url_keeps_every_criterion_so_it_can_be_shared(client):
 def test_bad_criteria_get_a_french_message_and_the_rest_still_searches(client, params, message):
     LotFactory(title="Chaise pliante")
     html = page(client, **params)
-    assert message in html
+    assert typo(message) in html
     assert "Chaise pliante" in html
 
 
