@@ -84,6 +84,8 @@ def bump_generation(**_kwargs) -> None:
     Now, and again once the transaction commits: a visitor rendering between the two would
     otherwise store the page as it was before the change under the new generation.
     """
+    if not timeout():
+        return  # no page kept, none to make stale
     _new_generation()
     transaction.on_commit(_new_generation)
 

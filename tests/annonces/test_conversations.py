@@ -39,7 +39,7 @@ def test_an_empty_or_too_long_message_is_refused_and_nothing_is_written():
     world = a_thread(question=None)
     with pytest.raises(ConversationError, match="Écrivez un message"):
         services.start_conversation(world.lot, world.asker, "   ")
-    with pytest.raises(ConversationError, match="4 000 caractères"):
+    with pytest.raises(ConversationError, match="4\u202f000 caractères"):
         services.start_conversation(world.lot, world.asker, "x" * 4001)
     assert not Conversation.objects.exists() and not Message.objects.exists()
 

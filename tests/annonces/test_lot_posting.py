@@ -187,7 +187,7 @@ def test_a_user_in_two_organisations_picks_which_one_posts(client, member):
 def test_my_space_runs_a_fixed_number_of_queries(client, member, django_assert_max_num_queries):
     for _ in range(5):
         LotFactory(organisation=member.organisation)
-    with django_assert_max_num_queries(14):  # 2 of them: the structure's impact
+    with django_assert_max_num_queries(16):  # the structure's impact 2, unread threads and alerts 2
         assert client.get(reverse("annonces:my_space")).status_code == 200
 
 
