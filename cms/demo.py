@@ -22,6 +22,7 @@ from wagtail.rich_text import RichText
 from annonces.collections import editorial_collection
 from annonces.models import Category
 
+from .event_places import place_event
 from .models import (
     DirectoryPage,
     EssPage,
@@ -86,6 +87,8 @@ def _child(parent: Page, model, slug: str, stdout, **fields):
     if existing:
         return existing.specific
     page = model(slug=slug, **fields)
+    if isinstance(page, EventPage):
+        place_event(page)  # as the editor's form does
     parent.add_child(instance=page)
     page.save_revision().publish()
     _say(stdout, f"  page « {page.title} »")
@@ -513,7 +516,7 @@ def _load_events(home: HomePage, stdout) -> None:
         start=timezone.make_aware(datetime.combine(day, time(14, 0))),
         end=timezone.make_aware(datetime.combine(day, time(18, 0))),
         place="Cyclofficine",
-        address="Ivry-sur-Seine",
+        address="8 rue Raspail, 94200 Ivry-sur-Seine",
         price="Prix libre",
         intro="Venez avec votre vélo : outils et conseils sont fournis.",
     )

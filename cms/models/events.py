@@ -14,6 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import ContentBlock
+from ..event_places import EventPageForm, event_point
 from ..maps import organisation_points
 from .base import BasePage
 from .mentions import Mentions
@@ -66,8 +67,15 @@ class EventPage(Mentions, BasePage):
         _("adresse"),
         max_length=255,
         blank=True,
-        help_text=_("Numéro, rue, code postal et commune."),
+        help_text=_(
+            "Numéro, rue, code postal et commune : l'adresse est placée sur la carte de "
+            "l'événement (sans adresse, la carte montre la structure organisatrice)."
+        ),
     )
+    # Where the address was placed (event_places.place_event); not edited by hand.
+    latitude = models.FloatField(null=True, blank=True, editable=False)
+    longitude = models.FloatField(null=True, blank=True, editable=False)
+    located_address = models.CharField(max_length=255, blank=True, editable=False)
     price = models.CharField(
         _("tarif"),
         max_length=100,
@@ -105,6 +113,7 @@ class EventPage(Mentions, BasePage):
     body = StreamField(ContentBlock(), verbose_name=_("contenu"), blank=True)
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
+    base_form_class = EventPageForm
 
     content_panels = [
         *BasePage.content_panels,
@@ -139,11 +148,14 @@ class EventPage(Mentions, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         organiser = self.organiser if self.organiser and self.organiser.is_validated else None
+        own_place = event_point(self)
         context.update(
             organiser=organiser,
             organiser_list=[organiser] if organiser else [],
-            # The place on a map: the organiser's, when the event is held there and located.
-            points=organisation_points([organiser] if organiser else []),
+            # The event's own place; the organiser's only for an event without an address.
+            points=[own_place]
+            if own_place
+            else organisation_points([organiser] if organiser and not self.address else []),
             map_tiles_url=settings.MAP_TILES_URL,
             map_attribution=settings.MAP_ATTRIBUTION,
         )

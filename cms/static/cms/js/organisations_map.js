@@ -16,8 +16,9 @@
     }).addTo(map);
     var markers = points.map(function (point) {
       var marker = L.marker([point.lat, point.lon], { title: point.name, alt: point.name });
-      var link = document.createElement("a");
-      link.href = point.url;
+      // The event's own place has no page of its own: its name, not a link.
+      var link = document.createElement(point.url ? "a" : "strong");
+      if (point.url) link.href = point.url;
       link.textContent = point.name;
       var popup = document.createElement("div");
       popup.appendChild(link);
