@@ -26,9 +26,11 @@ logger = logging.getLogger(__name__)
 
 RETRY_AFTER = 5  # seconds: a restart takes about one
 LOG_EVERY = 60.0  # seconds between two log lines of one outage, per process
-# PostgreSQL's code for a statement it cancelled (statement_timeout): a slow query, not
-# a database away; it stays a 500.
-QUERY_CANCELED = "57014"
+# PostgreSQL's codes of a database away: connection exceptions (class 08), a server shut
+# down by an administrator or a crash, or not yet accepting connections. Anything else
+# (a deadlock, a lock not granted, a cancelled slow query, a missing table after a missed
+# migration) is a bug or a conflict to see in the logs: it stays a 500.
+OUTAGE_STATES = {"57P01", "57P02", "57P03"}
 
 _logged = {"at": 0.0, "unlogged": 0}
 _lock = threading.Lock()
@@ -38,7 +40,14 @@ def database_unavailable(error: BaseException | None) -> bool:
     """True for the errors of a database that cannot be reached or dropped the connection."""
     if not isinstance(error, OperationalError | InterfaceError):
         return False
-    return getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED
+    state = getattr(error.__cause__, "sqlstate", None)
+    if state:
+        return state.startswith("08") or state in OUTAGE_STATES
+    if isinstance(error, InterfaceError):
+        return True  # a connection already closed under us
+    # No code: psycopg's own error, a connection refused or lost on the way; never SQLite's
+    # (its "no such table" after a missed migration has no code either).
+    return type(error.__cause__).__module__.startswith("psycopg")
 
 
 def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:

@@ -46,6 +46,10 @@ PUBLIC_VIEWS = {
     "search:lots",
     "wagtail_serve",
 }
+# Pages that show a way back to where the visitor came from ("Retour aux résultats", with
+# the results' criteria, a position among them): kept per referring page, so a visitor
+# never gets another's way back, and visitors from the same results share one.
+REFERER_VIEWS = {"annonces:lot_detail"}
 # The models whose saves change a public page (lots, photos, structures, reservations
 # that take a lot's quantity). Named, not imported: `reemploi` sits below `annonces`.
 INVALIDATING_MODELS = [
@@ -116,12 +120,20 @@ def _language(request: HttpRequest) -> str:
     return translation.get_language_from_request(request)
 
 
-def _is_public(path: str) -> bool:
+def _public_view(path: str) -> str | None:
     try:
         match = resolve(path)
     except Resolver404:
-        return False
-    return match.view_name in PUBLIC_VIEWS
+        return None
+    return match.view_name if match.view_name in PUBLIC_VIEWS else None
+
+
+def _fragment(request: HttpRequest) -> str:
+    headers = request.headers
+    # htmx restoring its history asks for the whole page (search/views.py answers one).
+    if headers.get("HX-Request") and not headers.get("HX-History-Restore-Request"):
+        return "htmx"
+    return "page"
 
 
 class PageCacheMiddleware:
@@ -144,7 +156,14 @@ class PageCacheMiddleware:
         if self._storable(request, response):
             response["X-Cache"] = "miss"
             if request.method == "GET":
+                # Stored without what told of this one request (the search's timing and
+                # the worker that served it): a hit must not replay them.
+                timing = response.get("Server-Timing")
+                if timing is not None:
+                    del response["Server-Timing"]
                 cache.set(key, response, timeout())
+                if timing is not None:
+                    response["Server-Timing"] = timing
         else:
             self._pass(response)
         return response
@@ -154,7 +173,8 @@ class PageCacheMiddleware:
             return None
         if set(request.COOKIES) - NEUTRAL_COOKIES:
             return None  # a session or messages: the page may be personal
-        if not _is_public(request.path_info):
+        view = _public_view(request.path_info)
+        if view is None:
             return None
         generation = _cache().get(GENERATION_KEY, "0")
         parts = [
@@ -163,7 +183,8 @@ class PageCacheMiddleware:
             request.path,
             _normalised_query(request),
             _language(request),
-            "htmx" if request.headers.get("HX-Request") else "page",
+            _fragment(request),
+            request.headers.get("Referer", "") if view in REFERER_VIEWS else "",
         ]
         digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
         return f"page-cache:{digest}"

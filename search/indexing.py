@@ -109,8 +109,9 @@ def drain_outbox(attempt: int = 0) -> int:
         logger.exception("Elasticsearch refused outbox updates; they stay queued.")
         breaker.record_success(permission)
         # A node that answers but refuses is most often one still starting (its shards not
-        # yet recovered): it will take them in seconds, not after a doubling delay.
-        _retry_later(attempt, delay=REFUSED_RETRY_DELAY)
+        # yet recovered): it takes them within seconds. A refusal that lasts (a document
+        # the mapping rejects) backs off, doubling, rather than logging every 5 s forever.
+        _retry_later(attempt, delay=REFUSED_RETRY_DELAY * 2 ** max(attempt - 1, 0))
         return 0
     breaker.record_success(permission)
     return applied

@@ -93,12 +93,12 @@ class Mentions(models.Model):
         # By ids: in a preview the rows are modelcluster's in-memory lists, not querysets.
         organisations = [row.organisation_id for row in self.organisation_mentions.all()]
         lots = [row.lot_id for row in self.lot_mentions.all()]
+        # In the editor's order (the chooser rows can be dragged), the hidden ones left out.
+        shown_organisations = Organisation.objects.validated().in_bulk(organisations)
+        shown_lots = Lot.objects.on_show().select_related("organisation").in_bulk(lots)
         return {
-            "mentioned_organisations": Organisation.objects.validated()
-            .filter(pk__in=organisations)
-            .order_by("name"),
-            "mentioned_lots": Lot.objects.on_show()
-            .filter(pk__in=lots)
-            .select_related("organisation")
-            .order_by("title"),
+            "mentioned_organisations": [
+                shown_organisations[pk] for pk in organisations if pk in shown_organisations
+            ],
+            "mentioned_lots": [shown_lots[pk] for pk in lots if pk in shown_lots],
         }

@@ -55,3 +55,15 @@ def test_an_event_without_organiser_has_no_map(client):
     event = pages.event(pages.event_index())
     page = client.get(event.url).content.decode()
     assert "Organisé par" not in page and "data-organisations-map" not in page
+
+
+def test_the_cited_lots_keep_the_order_the_editor_gave_them(client):
+    first, second = LotFactory(title="Zinc de toiture"), LotFactory(title="Ardoises")
+    news = pages.news(pages.news_index(), "Un chantier de réemploi")
+    news.lot_mentions = [NewsLotMention(lot=first), NewsLotMention(lot=second)]
+    news.save_revision().publish()
+
+    page = client.get(news.url).content.decode()
+
+    # The lot the article is about first, as the editor dragged it: not alphabetical.
+    assert page.index("Zinc de toiture") < page.index("Ardoises")

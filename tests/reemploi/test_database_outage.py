@@ -104,7 +104,7 @@ def test_a_query_cancelled_by_the_statement_timeout_is_still_a_500(client, setti
     from django.db import OperationalError
 
     class Cancelled(Exception):
-        sqlstate = outage.QUERY_CANCELED
+        sqlstate = "57014"
 
     error = OperationalError("canceling statement due to statement timeout")
     error.__cause__ = Cancelled()
@@ -112,3 +112,31 @@ def test_a_query_cancelled_by_the_statement_timeout_is_still_a_500(client, setti
     refused = OperationalError("connection refused")
     refused.__cause__ = psycopg.OperationalError("connection refused")
     assert outage.database_unavailable(refused)
+
+
+@pytest.mark.parametrize("sqlstate", ["40P01", "40001", "55P03", "53100", "42P01"], ids=str)
+def test_a_deadlock_a_lock_refused_or_a_missing_table_is_not_dressed_as_a_restart(sqlstate):
+    # Each is a bug or a conflict to see in the logs, with its traceback: a 500, not "the
+    # site restarts" forever.
+    from django.db import OperationalError
+
+    class Failed(Exception):
+        pass
+
+    Failed.sqlstate = sqlstate
+    error = OperationalError("failed")
+    error.__cause__ = Failed()
+    assert not outage.database_unavailable(error)
+    terminated = OperationalError("terminating connection due to administrator command")
+    terminated.__cause__ = type("Terminated", (Exception,), {"sqlstate": "57P01"})()
+    assert outage.database_unavailable(terminated)
+
+
+def test_sqlite_s_missing_table_is_not_an_outage():
+    import sqlite3
+
+    from django.db import OperationalError
+
+    error = OperationalError("no such table: annonces_lot")
+    error.__cause__ = sqlite3.OperationalError("no such table: annonces_lot")
+    assert not outage.database_unavailable(error)

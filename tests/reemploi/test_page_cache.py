@@ -182,3 +182,31 @@ def test_the_cache_can_be_turned_off(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get(LIST_URL)
     assert outcome(client.get(LIST_URL)) == "pass"
+
+
+def test_a_lot_page_never_gives_one_visitor_the_way_back_to_another_s_results(client):
+    lot = LotFactory(title="Portes isoplanes")
+    theirs = f"http://testserver{SEARCH_URL}?lat=48.78912&lon=2.39120&rayon=2"
+    first = client.get(lot.get_absolute_url(), HTTP_REFERER=theirs)
+    assert "lat=48.78912" in first.content.decode()
+
+    from_a_newsletter = client.get(lot.get_absolute_url())
+    from_other_results = client.get(
+        lot.get_absolute_url(), HTTP_REFERER=f"http://testserver{LIST_URL}?page=2"
+    )
+
+    assert "48.78912" not in from_a_newsletter.content.decode()
+    assert "48.78912" not in from_other_results.content.decode()
+    assert f"{LIST_URL}?page=2" in from_other_results.content.decode()
+    # Visitors coming from the same results still share one cached page.
+    assert outcome(client.get(lot.get_absolute_url(), HTTP_REFERER=theirs)) == "hit"
+
+
+def test_htmx_restoring_its_history_gets_the_whole_page_not_a_cached_fragment(client):
+    url = f"{SEARCH_URL}?q=portes"
+    LotFactory(title="Portes isoplanes")
+    fragment = client.get(url, HTTP_HX_REQUEST="true")
+    restored = client.get(url, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+
+    assert "<html" not in fragment.content.decode()
+    assert "<html" in restored.content.decode()
