@@ -10,11 +10,16 @@ from ..models import DeliveryMode, NotificationKind
 from ..permissions import VerifiedUserRequiredMixin
 from .preferences import MAX_IMMEDIATE_PER_HOUR, modes_of, set_modes
 
+# Kinds nothing sends yet (needs arrive with their own issue): no choice to make about them.
+NOT_YET_SENT = {NotificationKind.NEEDS}
+
 
 class PreferencesForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for kind, label in NotificationKind.choices:
+            if kind in NOT_YET_SENT:
+                continue
             self.fields[kind] = forms.ChoiceField(
                 label=label,
                 choices=DeliveryMode.choices,

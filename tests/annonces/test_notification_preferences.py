@@ -65,11 +65,14 @@ def test_not_by_email_sends_nothing_and_digest_waits(
 def test_the_preferences_page_saves_each_kind(client):
     user = VerifiedUserFactory()
     client.force_login(user)
-    assert client.get(reverse("annonces:notification_preferences")).status_code == 200
+    page = client.get(reverse("annonces:notification_preferences"))
+    assert page.status_code == 200
+    assert 'name="needs"' not in page.content.decode()  # nothing sends needs yet
     data = {kind: "digest" for kind in NotificationKind.values}
     response = client.post(reverse("annonces:notification_preferences"), data)
     assert response.status_code == 302
-    assert set(user.notification_preferences.values_list("mode", flat=True)) == {"digest"}
+    saved = dict(user.notification_preferences.values_list("kind", "mode"))
+    assert saved == {kind: "digest" for kind in NotificationKind.values if kind != "needs"}
 
 
 def test_a_bad_choice_is_refused_in_french_and_nothing_is_saved(client):
