@@ -14,6 +14,7 @@ from django.utils import timezone
 from annonces.models import Reservation
 from annonces.pickups import services as pickups
 from annonces.reservations import services as reservations
+from reemploi.typography import typo
 from tests.annonces.test_reservation_concurrency import run_together
 from tests.factories import LotFactory, OrganisationFactory, VerifiedUserFactory
 
@@ -64,7 +65,7 @@ def test_twenty_requesters_at_once_fill_a_slot_of_three_and_no_more(lots):
     taken = [a for a in answers if isinstance(a, Reservation)]
     refused = {a.message for a in answers if not isinstance(a, Reservation)}
     assert len(taken) == 3
-    assert refused == {"Ce créneau est complet : choisissez-en un autre."}
+    assert refused == {typo("Ce créneau est complet : choisissez-en un autre.")}
     assert Reservation.objects.filter(pickup_at=slot()).count() == 3
 
 
@@ -100,5 +101,5 @@ def test_with_the_structure_lock_the_same_two_requesters_get_one_refusal(organis
     answers = ask_all(lots[:2])
 
     messages = [a.message for a in answers if not isinstance(a, Reservation)]
-    assert messages == ["Ce créneau est complet : choisissez-en un autre."]
+    assert messages == [typo("Ce créneau est complet : choisissez-en un autre.")]
     assert Reservation.objects.filter(pickup_at=slot()).count() == 1

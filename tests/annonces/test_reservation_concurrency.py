@@ -14,6 +14,7 @@ from annonces.choices import LotStatus, ReservationStatus
 from annonces.errors import ReservationError
 from annonces.models import Lot, Reservation
 from annonces.reservations import services as reservations
+from reemploi.typography import typo
 from tests.factories import LotFactory, MembershipFactory, VerifiedUserFactory
 
 # serialized_rollback like the browser tests: a plain flush would re-create the content
@@ -87,7 +88,7 @@ def test_fifty_requests_accepted_at_once_allocate_exactly_the_hundred_units(lot,
     refused = [a for a in answers if isinstance(a, ReservationError)]
     assert (len(accepted), len(refused)) == (20, 30)
     assert {error.message for error in refused} == {
-        "Ce lot n'est plus disponible : tout est déjà réservé."
+        typo("Ce lot n'est plus disponible : tout est déjà réservé.")
     }
     lot.refresh_from_db()
     assert lot.quantity_reserved == allocated(lot) == 100
@@ -157,7 +158,7 @@ def test_with_the_row_lock_the_same_two_acceptances_give_one_refusal(lot, staff)
 
     messages = sorted(a.message for a in answers if isinstance(a, ReservationError))
     assert messages == [
-        "Il ne reste que 40 pièce(s) disponible(s) sur ce lot ; la demande en porte 60."
+        typo("Il ne reste que 40 pièce(s) disponible(s) sur ce lot ; la demande en porte 60.")
     ]
     lot.refresh_from_db()
     assert lot.quantity_reserved == allocated(lot) == 60

@@ -65,7 +65,7 @@ def test_voir_plus_adds_the_next_page_and_the_return_finds_the_same_place(page: 
     card.scroll_into_view_if_needed()
     name = card.locator("h2").inner_text()
     scrolled = page.evaluate("window.scrollY")
-    card.get_by_role("link").click()
+    card.get_by_role("link", name=name, exact=True).click()
     expect(page.locator("h1")).to_have_text(name)
     page.go_back()
     expect(page.locator(".lot-card")).to_have_count(45)  # the list as long as it was

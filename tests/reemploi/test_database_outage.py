@@ -11,7 +11,12 @@ from django.test import Client
 from reemploi import outage
 from tests.factories import LotFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: like the browser journeys that run just before, so that their flush
+# (which leaves the content types to be restored) leaves this file a whole database.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture(autouse=True)
