@@ -5,22 +5,21 @@ import logging
 
 import psycopg
 import pytest
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import close_old_connections, connection
 from django.test import Client
 
 from reemploi import outage
 from tests.factories import LotFactory
 
-# serialized_rollback: like the browser journeys that run just before, so that their flush
-# (which leaves the content types to be restored) leaves this file a whole database.
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
-def _fresh_log():
+def _fresh_log(transactional_db):
+    # A browser journey just before (serialized_rollback) flushes the tables without making
+    # the content types again: make them, as migrate does, before any model is saved.
+    emit_post_migrate_signal(0, False, "default")
     outage.reset_log()
     yield
     outage.reset_log()
