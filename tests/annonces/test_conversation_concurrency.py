@@ -1,15 +1,13 @@
 """Messages sent at once on real PostgreSQL: the thread's row lock keeps one e-mail per window."""
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 
 from annonces.conversations import services
 from annonces.models import Conversation, ConversationState
 from tests.annonces.conversation_world import a_thread
+from tests.concurrency import run_together
 
 pytestmark = [
     pytest.mark.postgres,
@@ -22,20 +20,6 @@ WORKERS = 10
 @pytest.fixture(autouse=True)
 def _on_postgresql():
     assert connection.vendor == "postgresql", "concurrency is proved on PostgreSQL only"
-
-
-def run_together(calls):
-    start = threading.Barrier(len(calls))
-
-    def worker(call):
-        start.wait()
-        try:
-            return call()
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-        return list(pool.map(worker, calls))
 
 
 def test_ten_first_questions_at_once_make_one_thread_and_one_email():

@@ -1,6 +1,5 @@
 """Preferences per kind, the cap that spares e-mail fatigue, and the daily digest, sent once."""
 
-import threading
 from datetime import timedelta
 
 import pytest
@@ -11,6 +10,7 @@ from django.utils import timezone
 from annonces.models import Delivery, NotificationKind
 from annonces.notifications.digest import send_digests
 from annonces.notifications.preferences import deliver, set_modes
+from tests.concurrency import run_together
 from tests.factories import LotFactory, VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,20 +99,7 @@ def test_two_workers_send_one_digest(mailoutbox):
     for _ in range(5):
         deliver(user, "favourites", NAME, context(lot))
     tomorrow = timezone.now() + timedelta(days=1)
-    barrier, counts = threading.Barrier(2), []
-
-    def worker():
-        barrier.wait()
-        try:
-            counts.append(send_digests(tomorrow))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    counts = run_together([lambda: send_digests(tomorrow)] * 2)
     assert sorted(counts) == [0, 5]
     assert len(mailoutbox) == 1
     assert Delivery.objects.filter(digest_sent_at__isnull=True).count() == 0
